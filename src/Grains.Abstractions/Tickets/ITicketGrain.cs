@@ -1,0 +1,34 @@
+using Orleans.Concurrency;
+using TicketPlatform.Common;
+using TicketPlatform.Events;
+
+namespace TicketPlatform.Tickets;
+
+/// <summary>One ticket, keyed by its number (TCK-YYYY-NNNNN): the single writer of everything on it.</summary>
+[Alias("tp.ITicketGrain")]
+public interface ITicketGrain : IGrainWithStringKey
+{
+    [Alias("Open")]
+    Task<Result<TicketView>> Open(Actor actor, OpenTicket command);
+
+    [Alias("Get"), ReadOnly]
+    Task<Result<TicketView>> Get(Actor actor);
+
+    [Alias("GetPermissions"), ReadOnly]
+    Task<Result<TicketPermissions>> GetPermissions(Actor actor);
+
+    [Alias("Edit")]
+    Task<Result<TicketView>> Edit(Actor actor, EditTicket command);
+
+    [Alias("ChangeStatus")]
+    Task<Result<TicketView>> ChangeStatus(Actor actor, ChangeStatus command);
+
+    [Alias("Reopen")]
+    Task<Result<TicketView>> Reopen(Actor actor, ReopenTicket command);
+
+    [Alias("ChangePriority")]
+    Task<Result<TicketView>> ChangePriority(Actor actor, ChangePriority command);
+
+    [Alias("GetEvents"), ReadOnly]
+    Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query);
+}

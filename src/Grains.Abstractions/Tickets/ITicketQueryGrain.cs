@@ -1,0 +1,11 @@
+using TicketPlatform.Common;
+
+namespace TicketPlatform.Tickets;
+
+/// <summary>Read-only ticket lists over the relational schema.</summary>
+[Alias("tp.ITicketQueryGrain")]
+public interface ITicketQueryGrain : IGrainWithIntegerKey
+{
+    [Alias("List")]
+    Task<Result<Page<TicketView>>> List(Actor actor, TicketListQuery query);
+}

@@ -1,0 +1,8 @@
+namespace TicketPlatform.Tickets;
+
+public enum ParticipantRole
+{
+    Requester,
+    Participant,
+    Staff,
+}

@@ -1,0 +1,9 @@
+namespace TicketPlatform.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    InProgress,
+    Resolved,
+    Closed,
+}
