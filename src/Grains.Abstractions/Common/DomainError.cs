@@ -17,6 +17,9 @@ public sealed record DomainError(
 
     public static DomainError Locked(string field) => new(ErrorCodes.Locked, $"The {field} is locked.", Reason: "LOCKED");
 
+    public static DomainError InvalidTransition(string message, string[] allowed) =>
+        new(ErrorCodes.InvalidTransition, message, Allowed: allowed, Reason: "STATUS");
+
     public static DomainError Archived() => new(ErrorCodes.Archived, "The ticket is archived; it cannot be changed.", Reason: "ARCHIVED");
 
     public static DomainError Validation(string field, string message) =>

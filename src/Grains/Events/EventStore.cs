@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Dapper;
+using TicketPlatform.Common;
+using TicketPlatform.Persistence;
+
+namespace TicketPlatform.Events;
+
+/// <summary>Appends events inside a ticket's transaction, and reads timelines with visibility applied.</summary>
+internal sealed class EventStore(Database database)
+{
+    private const string Columns = "ticket_number, seq, type, actor_id, visibility, subject_id, payload, created_at";
+
+    public static Task Append(DbConnection connection, DbTransaction transaction, IEnumerable<NewEvent> events) =>
+        connection.ExecuteAsync(
+            $"INSERT INTO events ({Columns}) VALUES (@TicketNumber, @Seq, @Type, @ActorId, @Visibility, @SubjectId, @Payload, @CreatedAt)",
+            events.Select(e => new
+            {
+                e.TicketNumber,
+                e.Seq,
+                Type = EnumText.Of(e.Type),
+                e.ActorId,
+                Visibility = EnumText.Of(e.Visibility),
+                e.SubjectId,
+                e.Payload,
+                e.CreatedAt,
+            }),
+            transaction);
+
+    /// <summary>One ticket's timeline after <paramref name="query"/>.After, oldest first, as <paramref name="viewer"/> may see it.</summary>
+    public async Task<Page<TicketEventView>> Timeline(string ticketNumber, Actor viewer, TicketEventQuery query)
+    {
+        var sql = $"""
+            SELECT {Columns} FROM events
+            WHERE ticket_number = @ticketNumber AND seq > @after
+              {(query.Type is null ? "" : "AND type = @type")}
+              {VisibilityFilter(viewer)}
+            ORDER BY seq
+            LIMIT @take
+            """;
+        var rows = await database.ReadAsync(connection => connection.QueryAsync<EventRow>(sql, new
+        {
+            ticketNumber,
+            after = query.After,
+            type = query.Type is { } type ? EnumText.Of(type) : null,
+            viewer = viewer.UserId,
+            take = query.Limit + 1,
+        }));
+        var events = rows.Select(row => row.ToView()).ToList();
+        var hasMore = events.Count > query.Limit;
+        var items = events.Take(query.Limit).ToArray();
+        return new Page<TicketEventView>(items, hasMore ? Cursor.Encode(items[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+    }
+
+    /// <summary>USERs see PUBLIC events and the PERSONAL ones they are the subject or the actor of; staff see all.</summary>
+    public static string VisibilityFilter(Actor viewer) => viewer.IsStaff
+        ? ""
+        : "AND (visibility = 'PUBLIC' OR (visibility = 'PERSONAL' AND (subject_id = @viewer OR actor_id = @viewer)))";
+
+    internal sealed class EventRow
+    {
+        public string TicketNumber { get; init; } = "";
+
+        public long Seq { get; init; }
+
+        public string Type { get; init; } = "";
+
+        public Guid ActorId { get; init; }
+
+        public string Visibility { get; init; } = "";
+
+        public Guid? SubjectId { get; init; }
+
+        public string Payload { get; init; } = "{}";
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public TicketEventView ToView() => new(
+            TicketNumber, Seq, EnumText.Parse<TicketEventType>(Type), ActorId,
+            EnumText.Parse<EventVisibility>(Visibility), Payload, CreatedAt, SubjectId);
+    }
+}

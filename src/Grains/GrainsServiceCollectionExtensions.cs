@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TicketPlatform.Categories;
+using TicketPlatform.Common;
+using TicketPlatform.Events;
+using TicketPlatform.Persistence;
+using TicketPlatform.Tickets;
+using TicketPlatform.Users;
+
+namespace TicketPlatform;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Everything the grains need in the silo: the database seam, the stores, the clock and options.</summary>
+    public static IServiceCollection AddTicketPlatformGrains(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.AddTicketPlatformDatabase(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Clock>();
+        services.AddSingleton<TicketStore>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<CategoryStore>();
+        services.AddSingleton<UserStore>();
+        services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section));
+        return services;
+    }
+}

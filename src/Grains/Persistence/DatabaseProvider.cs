@@ -1,0 +1,7 @@
+namespace TicketPlatform.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

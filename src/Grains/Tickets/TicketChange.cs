@@ -1,0 +1,75 @@
+using TicketPlatform.Common;
+using TicketPlatform.Events;
+
+namespace TicketPlatform.Tickets;
+
+/// <summary>How a participant row changes in a commit.</summary>
+internal enum ParticipantWriteKind
+{
+    Upsert,
+    Delete,
+}
+
+internal sealed record ParticipantWrite(ParticipantWriteKind Kind, Participant Participant);
+
+/// <summary>
+/// One command's unit of work on a ticket: the next state, the events it records (numbered from the
+/// ticket's last seq) and the participant rows it writes. Committed as one transaction by <see cref="TicketStore"/>.
+/// </summary>
+internal sealed class TicketChange
+{
+    private readonly List<NewEvent> _events = [];
+    private readonly List<ParticipantWrite> _participantWrites = [];
+
+    public TicketChange(TicketState before, Actor actor, DateTimeOffset now, bool isCreation = false)
+    {
+        Before = before;
+        After = isCreation ? before : before with { Version = before.Version + 1 };
+        Actor = actor;
+        Now = now;
+        IsCreation = isCreation;
+    }
+
+    public TicketState Before { get; }
+
+    public TicketState After { get; private set; }
+
+    public Actor Actor { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public bool IsCreation { get; }
+
+    public IReadOnlyList<NewEvent> Events => _events;
+
+    public IReadOnlyList<ParticipantWrite> ParticipantWrites => _participantWrites;
+
+    public bool HasChanges => _events.Count > 0;
+
+    public void Apply(Func<TicketState, TicketState> mutate) => After = mutate(After);
+
+    public void Record(TicketEventType type, object payload, EventVisibility visibility = EventVisibility.Public, Guid? subjectId = null)
+    {
+        var seq = After.LastSeq + 1;
+        After = After with { LastSeq = seq, UpdatedAt = Now };
+        _events.Add(new NewEvent(After.Number, seq, type, Actor.UserId, visibility, subjectId, DomainJson.Serialize(payload), Now));
+    }
+
+    public void UpsertParticipant(Participant participant)
+    {
+        After = After with { Participants = After.Participants.SetItem(participant.UserId, participant) };
+        _participantWrites.Add(new ParticipantWrite(ParticipantWriteKind.Upsert, participant));
+    }
+
+    /// <summary>Staff who change a ticket they are not on are enrolled first (STAFF_JOINED, in the same commit).</summary>
+    public void EnrolActingStaff()
+    {
+        if (!Actor.IsStaff || Actor.UserId == After.RequesterId || After.Participants.ContainsKey(Actor.UserId))
+        {
+            return;
+        }
+
+        UpsertParticipant(new Participant(Actor.UserId, ParticipantRole.Staff, CanEdit: true, CanComment: true, Now));
+        Record(TicketEventType.StaffJoined, new { userId = Actor.UserId });
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using TicketPlatform.Categories;
+using TicketPlatform.Common;
+using TicketPlatform.Events;
+
+namespace TicketPlatform.Tickets;
+
+/// <summary>
+/// Owns one ticket: every command is checked against <see cref="TicketAccessPolicy"/> and the lifecycle, then
+/// committed with its events in one transaction fenced by the ticket's version. Memory changes only after
+/// the commit; reads are served from memory.
+/// </summary>
+internal sealed partial class TicketGrain(TicketStore store, EventStore events, CategoryStore categories, Clock clock) : Grain, ITicketGrain
+{
+    private TicketState? _ticket;
+
+    private string Number => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _ticket = await store.Load(Number);
+
+    public async Task<Result<TicketView>> Open(Actor actor, OpenTicket command)
+    {
+        if (TicketRules.Validate(command) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (_ticket is not null)
+        {
+            return DomainError.Conflict($"Ticket {Number} already exists.");
+        }
+
+        if (command.CategoryId is { } categoryId && !await categories.IsActive(categoryId))
+        {
+            return DomainError.Validation("categoryId", "No active category has this id.");
+        }
+
+        var now = clock.Now();
+        var draft = new TicketState(
+            Number, command.Title.Trim(), command.Description, TicketStatus.Open, command.Priority, command.CategoryId,
+            actor.UserId, AssigneeId: null, PriorityLocked: false, CategoryLocked: false, AssignmentLocked: false, Archived: false,
+            now, now, ResolvedAt: null, ClosedAt: null, Version: 1, LastSeq: 0, ImmutableDictionary<Guid, Participant>.Empty);
+        var change = new TicketChange(draft, actor, now, isCreation: true);
+        change.UpsertParticipant(new Participant(actor.UserId, ParticipantRole.Requester, CanEdit: true, CanComment: true, now));
+        change.Record(TicketEventType.TicketCreated, new TicketCreatedPayload(
+            draft.Title, draft.Description, draft.Status, draft.Priority, draft.CategoryId, draft.RequesterId));
+
+        if (!await store.TryCommit(change))
+        {
+            _ticket = await store.Load(Number);
+            return DomainError.Conflict($"Ticket {Number} already exists.");
+        }
+
+        _ticket = change.After;
+        return _ticket.ToView();
+    }
+
+    public Task<Result<TicketView>> Get(Actor actor) =>
+        Task.FromResult(Visible(actor) is { } hidden ? hidden : new Result<TicketView>(_ticket!.ToView(), null));
+
+    public Task<Result<TicketPermissions>> GetPermissions(Actor actor) => Task.FromResult(Visible(actor) is { } hidden
+        ? hidden
+        : new Result<TicketPermissions>(new TicketPermissions(TicketAccessPolicy.DecideAll(_ticket!.SubjectFor(actor), _ticket.Facts)), null));
+
+    public async Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query) =>
+        Visible(actor) is { } hidden ? hidden : await events.Timeline(Number, actor, query);
+
+    public Task<Result<TicketView>> Edit(Actor actor, EditTicket command) => Execute(actor, TicketRules.Validate(command), change =>
+    {
+        if (Refuse(change, TicketRight.Edit) is { } refused)
+        {
+            return refused;
+        }
+
+        var before = change.Before;
+        var title = command.Title?.Trim() ?? before.Title;
+        var description = command.Description ?? before.Description;
+        if (title == before.Title && description == before.Description)
+        {
+            return null;
+        }
+
+        change.EnrolActingStaff();
+        change.Apply(t => t with { Title = title, Description = description });
+        change.Record(TicketEventType.TicketUpdated, new TicketUpdatedPayload(
+            title == before.Title ? null : new Change<string>(before.Title, title),
+            description == before.Description ? null : new Change<string>(before.Description, description)));
+        return null;
+    });
+
+    public Task<Result<TicketView>> ChangeStatus(Actor actor, ChangeStatus command) => Execute(actor, TicketRules.Validate(command), change =>
+    {
+        var allowed = TicketLifecycle.AllowedTargets(change.Before.Status, actor.IsStaff);
+        if (Refuse(change, TicketRight.ChangeStatus) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!allowed.Contains(command.Status))
+        {
+            return InvalidTransition(change.Before.Status, command.Status, allowed);
+        }
+
+        change.EnrolActingStaff();
+        MoveTo(change, command.Status, command.Reason);
+        return null;
+    });
+
+    public Task<Result<TicketView>> Reopen(Actor actor, ReopenTicket command) => Execute(actor, TicketRules.Validate(command), change =>
+    {
+        if (Refuse(change, TicketRight.Reopen) is { } refused)
+        {
+            return refused;
+        }
+
+        change.EnrolActingStaff();
+        MoveTo(change, TicketStatus.Open, command.Reason);
+        return null;
+    });
+
+    public Task<Result<TicketView>> ChangePriority(Actor actor, ChangePriority command) => Execute(actor, invalid: null, change =>
+    {
+        if (Refuse(change, TicketRight.ChangePriority) is { } refused)
+        {
+            return refused;
+        }
+
+        var from = change.Before.Priority;
+        if (from == command.Priority)
+        {
+            return null;
+        }
+
+        change.EnrolActingStaff();
+        change.Apply(t => t with { Priority = command.Priority });
+        change.Record(TicketEventType.PriorityChanged, new Change<TicketPriority>(from, command.Priority));
+        return null;
+    });
+
+    private static void MoveTo(TicketChange change, TicketStatus to, string? reason)
+    {
+        var from = change.After.Status;
+        var (resolvedAt, closedAt) = TicketLifecycle.Timestamps(to, change.After.ResolvedAt, change.After.ClosedAt, change.Now);
+        change.Apply(t => t with { Status = to, ResolvedAt = resolvedAt, ClosedAt = closedAt });
+        change.Record(TicketEventType.StatusChanged, new StatusChangedPayload(from, to, reason));
+    }
+}

@@ -1,0 +1,16 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TicketPlatform.Tickets;
+
+/// <summary>Ticket numbers: <c>TCK-YYYY-NNNNN</c>, at least five digits, more past 99999.</summary>
+public static partial class TicketNumber
+{
+    public static string Format(int year, long sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"TCK-{year:D4}-{sequence:D5}");
+
+    public static bool IsWellFormed(string? number) => number is not null && Pattern().IsMatch(number);
+
+    [GeneratedRegex(@"^TCK-\d{4}-\d{5,18}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using Dapper;
+using Orleans.Concurrency;
+using TicketPlatform.Common;
+using TicketPlatform.Persistence;
+
+namespace TicketPlatform.Tickets;
+
+[StatelessWorker]
+internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryGrain
+{
+    public async Task<Result<Page<TicketView>>> List(Actor actor, TicketListQuery query)
+    {
+        string[]? after = null;
+        if (query.Cursor is not null)
+        {
+            if (!Cursor.TryDecode(query.Cursor, parts: 2, out var key) || !IsValidKey(query.Sort, key[0]))
+            {
+                return DomainError.Validation("cursor", "The cursor is not one this list issued.");
+            }
+
+            after = key;
+        }
+
+        var sql = TicketListSql.For(database.Dialect, actor, query);
+        var (rows, total) = await database.ReadAsync(async connection =>
+        {
+            long? total = query.IncludeTotal ? await connection.ExecuteScalarAsync<long>(sql.CountSql(), sql.Parameters) : null;
+            var rows = await connection.QueryAsync<TicketRow>(sql.PageSql(query.Sort, after, query.Limit + 1), sql.Parameters);
+            return (rows.ToList(), total);
+        });
+
+        var items = rows.Take(query.Limit).Select(row => row.ToState(ImmutableDictionary<Guid, Participant>.Empty).ToView(withParticipants: false)).ToArray();
+        var next = rows.Count > query.Limit ? TicketListSql.CursorFor(query.Sort, items[^1]) : null;
+        return new Page<TicketView>(items, next, total);
+    }
+
+    private static bool IsValidKey(TicketSortField sort, string value) => sort == TicketSortField.Priority
+        ? short.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
+        : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _);
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using TicketPlatform.Common;
+
+namespace TicketPlatform.Tickets;
+
+/// <summary>A participant of a ticket as the grain holds it.</summary>
+internal sealed record Participant(Guid UserId, ParticipantRole Role, bool CanEdit, bool CanComment, DateTimeOffset JoinedAt);
+
+/// <summary>
+/// The committed state of one ticket: the grain's cache of its row and its participants. Immutable, so a
+/// command builds the next state aside and the grain swaps it in only after the commit succeeded.
+/// </summary>
+internal sealed record TicketState(
+    string Number,
+    string Title,
+    string Description,
+    TicketStatus Status,
+    TicketPriority Priority,
+    Guid? CategoryId,
+    Guid RequesterId,
+    Guid? AssigneeId,
+    bool PriorityLocked,
+    bool CategoryLocked,
+    bool AssignmentLocked,
+    bool Archived,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    int Version,
+    long LastSeq,
+    ImmutableDictionary<Guid, Participant> Participants)
+{
+    public TicketAccessFacts Facts => new(Status, PriorityLocked, CategoryLocked, AssignmentLocked, Archived);
+
+    public TicketAccessSubject SubjectFor(Actor actor)
+    {
+        if (actor.UserId == RequesterId)
+        {
+            return new TicketAccessSubject(actor.Role, TicketRelation.Requester, CanEdit: true, CanComment: true);
+        }
+
+        return Participants.TryGetValue(actor.UserId, out var participant)
+            ? new TicketAccessSubject(actor.Role, TicketRelation.Participant, participant.CanEdit, participant.CanComment)
+            : new TicketAccessSubject(actor.Role, TicketRelation.Stranger);
+    }
+
+    public AccessDecision Decide(Actor actor, TicketRight right) => TicketAccessPolicy.Decide(right, SubjectFor(actor), Facts);
+
+    public TicketView ToView(bool withParticipants = true) => new(
+        Number, Title, Description, Status, Priority, CategoryId, RequesterId, AssigneeId,
+        PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt, UpdatedAt, ResolvedAt, ClosedAt, Version,
+        withParticipants
+            ? [.. Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.UserId).Select(p => new ParticipantView(p.UserId, p.Role, p.CanEdit, p.CanComment, p.JoinedAt))]
+            : null);
+}
