@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TicketPlatform.Common;
 
 /// <summary>One page of a keyset-paginated list.</summary>
@@ -5,4 +7,4 @@ namespace TicketPlatform.Common;
 public sealed record Page<T>(
     [property: Id(0)] T[] Items,
     [property: Id(1)] string? NextCursor,
-    [property: Id(2)] long? Total = null);
+    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Total = null);

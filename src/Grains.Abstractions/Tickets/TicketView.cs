@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TicketPlatform.Tickets;
 
 [GenerateSerializer, Immutable, Alias("tp.TicketView")]
@@ -19,7 +21,7 @@ public sealed record TicketView(
     [property: Id(14)] DateTimeOffset? ResolvedAt,
     [property: Id(15)] DateTimeOffset? ClosedAt,
     [property: Id(16)] int Version,
-    [property: Id(17)] ParticipantView[]? Participants = null);
+    [property: Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ParticipantView[]? Participants = null);
 
 [GenerateSerializer, Immutable, Alias("tp.ParticipantView")]
 public sealed record ParticipantView(

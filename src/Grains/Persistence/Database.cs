@@ -14,6 +14,14 @@ public sealed class Database(ISqlDialect dialect)
         return await read(connection);
     }
 
+    /// <summary>True when the database answers a trivial query.</summary>
+    public Task<bool> PingAsync(CancellationToken cancellationToken) => ReadAsync(async connection =>
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }, cancellationToken);
+
     /// <summary>Runs <paramref name="write"/> in ONE transaction: committed when it returns, rolled back when it throws.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken = default)
     {

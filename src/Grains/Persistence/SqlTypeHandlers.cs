@@ -19,6 +19,7 @@ internal static class SqlTypeHandlers
             return;
         }
 
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new UtcTimestampHandler());
         SqlMapper.AddTypeHandler(new GuidHandler());
     }

@@ -6,7 +6,7 @@ namespace TicketPlatform.Tickets;
 /// <summary>
 /// Hands out the sequence numbers of one year. It reserves a block of numbers with one fenced write and
 /// serves from memory until the block is used up, so it does not write once per ticket. Numbers left in a
-/// block when the grain deactivates are skipped, never reused.
+/// block are handed back when the grain deactivates gracefully; after a crash they are skipped, never reused.
 /// </summary>
 internal sealed class TicketCounterGrain(Database database) : Grain, ITicketCounterGrain
 {
@@ -25,6 +25,19 @@ internal sealed class TicketCounterGrain(Database database) : Grain, ITicketCoun
         }
 
         return _next++;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_next > _reservedThrough)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Fenced: if another activation reserved after us, the row is not ours to lower.
+        return database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            "UPDATE ticket_counters SET reserved_through = @Issued WHERE year = @Year AND reserved_through = @ReservedThrough",
+            new { Year, Issued = _next - 1, ReservedThrough = _reservedThrough }, transaction), cancellationToken);
     }
 
     private async Task ReserveBlock()

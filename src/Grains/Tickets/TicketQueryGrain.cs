@@ -11,6 +11,11 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
 {
     public async Task<Result<Page<TicketView>>> List(Actor actor, TicketListQuery query)
     {
+        if (query.Archived && !actor.IsAdmin)
+        {
+            return DomainError.Forbidden("Only an ADMIN may list archived tickets.", AccessReasons.Role);
+        }
+
         string[]? after = null;
         if (query.Cursor is not null)
         {

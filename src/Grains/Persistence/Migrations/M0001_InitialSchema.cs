@@ -16,8 +16,8 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("name_set_by_user").AsBoolean().NotNullable().WithDefaultValue(false)
             .WithColumn("role").AsString(16).NotNullable()
             .WithColumn("active").AsBoolean().NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable()
-            .WithColumn("updated_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("created_at").AsTimestamp().NotNullable()
+            .WithColumn("updated_at").AsTimestamp().NotNullable();
 
         Create.Table("categories")
             .WithColumn("id").AsGuid().PrimaryKey()
@@ -26,7 +26,7 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("description").AsString(1000).Nullable()
             .WithColumn("active").AsBoolean().NotNullable()
             .WithColumn("sort_order").AsInt32().NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("created_at").AsTimestamp().NotNullable();
 
         Create.Table("tickets")
             .WithColumn("number").AsString(32).PrimaryKey()
@@ -41,10 +41,10 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("category_locked").AsBoolean().NotNullable()
             .WithColumn("assignment_locked").AsBoolean().NotNullable()
             .WithColumn("archived").AsBoolean().NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable()
-            .WithColumn("updated_at").AsDateTimeOffset().NotNullable()
-            .WithColumn("resolved_at").AsDateTimeOffset().Nullable()
-            .WithColumn("closed_at").AsDateTimeOffset().Nullable()
+            .WithColumn("created_at").AsTimestamp().NotNullable()
+            .WithColumn("updated_at").AsTimestamp().NotNullable()
+            .WithColumn("resolved_at").AsTimestamp().Nullable()
+            .WithColumn("closed_at").AsTimestamp().Nullable()
             .WithColumn("version").AsInt32().NotNullable()
             .WithColumn("last_seq").AsInt64().NotNullable();
 
@@ -62,7 +62,7 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("role").AsString(16).NotNullable()
             .WithColumn("can_edit").AsBoolean().NotNullable()
             .WithColumn("can_comment").AsBoolean().NotNullable()
-            .WithColumn("joined_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("joined_at").AsTimestamp().NotNullable();
 
         Create.Index("ix_participants_user").OnTable("participants").OnColumn("user_id").Ascending().OnColumn("ticket_number").Ascending();
 
@@ -75,7 +75,7 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("visibility").AsString(16).NotNullable()
             .WithColumn("subject_id").AsGuid().Nullable()
             .WithColumn("payload").AsString(int.MaxValue).NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("created_at").AsTimestamp().NotNullable();
 
         Create.Index("ux_events_ticket_seq").OnTable("events").OnColumn("ticket_number").Ascending().OnColumn("seq").Ascending().WithOptions().Unique();
         Create.Index("ix_events_actor").OnTable("events").OnColumn("actor_id").Ascending().OnColumn("id").Ascending();

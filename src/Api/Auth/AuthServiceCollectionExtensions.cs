@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TicketPlatform.Api.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public static IServiceCollection AddTicketPlatformAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(options);
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                ValidateIssuer = true,
+                ValidateAudience = true,
+                ValidateLifetime = true,
+                ValidateIssuerSigningKey = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+                RoleClaimType = LocalClaims.IgnoredJwtRole,
+            };
+            if (options.Authority is { Length: > 0 } authority)
+            {
+                jwt.Authority = authority;
+            }
+            else
+            {
+                jwt.TokenValidationParameters.IssuerSigningKey = SigningKeys.Resolve(options, configuration);
+            }
+
+            jwt.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = HubAccessToken.FromQueryString,
+                OnTokenValidated = JitUserSync.OnTokenValidated,
+            };
+        });
+
+        var activeUser = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.IsActive());
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(activeUser.Build())
+            .SetFallbackPolicy(activeUser.Build())
+            .AddPolicy(Policies.Staff, policy => policy.Combine(activeUser.Build()).RequireRole("AGENT", "ADMIN"))
+            .AddPolicy(Policies.Admin, policy => policy.Combine(activeUser.Build()).RequireRole("ADMIN"));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using TicketPlatform.Users;
+
+namespace TicketPlatform.Api.Auth;
+
+/// <summary>
+/// After a token is validated: creates or syncs the local user through its grain (in memory once active) and
+/// attaches the local identity that authorization reads.
+/// </summary>
+internal static class JitUserSync
+{
+    private const int MaxSubjectLength = 255;
+
+    public static async Task OnTokenValidated(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var subject = principal.FindFirstValue(JwtRegisteredClaimNames.Sub);
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
+        {
+            context.Fail("The token has no usable subject.");
+            return;
+        }
+
+        var options = context.HttpContext.RequestServices.GetRequiredService<AuthOptions>();
+        var identity = new TokenIdentity(
+            subject,
+            Truncate(principal.FindFirstValue(JwtRegisteredClaimNames.Email), 320),
+            Truncate(principal.FindFirstValue(JwtRegisteredClaimNames.Name), 200),
+            principal.FindFirstValue(options.RoleClaim));
+        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        var user = await grains.GetGrain<IUserGrain>(subject).SyncFromToken(identity);
+        principal.AddIdentity(LocalClaims.IdentityFor(user));
+    }
+
+    private static string? Truncate(string? value, int max) => value is { Length: > 0 } ? value[..Math.Min(value.Length, max)] : null;
+}

@@ -1,0 +1,12 @@
+namespace TicketPlatform.Api.Commands;
+
+/// <summary>The configuration a command sees: the service's own sources plus its switches.</summary>
+internal static class CommandConfiguration
+{
+    public static IConfiguration Build(string[] args, IDictionary<string, string>? switches = null) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args, switches)
+        .Build();
+}

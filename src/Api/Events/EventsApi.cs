@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TicketPlatform.Api.Common;
+using TicketPlatform.Api.Errors;
+using TicketPlatform.Api.Tickets;
+using TicketPlatform.Common;
+using TicketPlatform.Events;
+
+namespace TicketPlatform.Api.Events;
+
+/// <summary>Endpoint 42: a ticket's timeline, for reading and for catching up after a gap.</summary>
+public static class EventsApi
+{
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/tickets/{number}/events", Timeline).WithTags("Events").WithName("GetTicketEvents")
+            .WithSummary("The ticket's timeline, oldest first; after={seq} to catch up");
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<EventResponse>>, ProblemHttpResult>> Timeline(
+        string number,
+        [FromQuery] string? after,
+        [FromQuery] string? type,
+        [FromQuery] string? limit,
+        [FromQuery] string? cursor,
+        [AsParameters] CallerContext caller)
+    {
+        var reader = new QueryReader();
+        var afterSeq = reader.Number("after", after);
+        if (cursor is not null)
+        {
+            if (Cursor.TryDecode(cursor, parts: 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+            {
+                afterSeq = Math.Max(afterSeq, seq);
+            }
+            else
+            {
+                reader.Fail("cursor", "The cursor is not one this list issued.");
+            }
+        }
+
+        var query = new TicketEventQuery(afterSeq, reader.Enum<TicketEventType>("type", type), reader.Limit(limit));
+        if (reader.Error is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var page = await TicketsApi.OnTicket(caller, number, (ticket, actor) => ticket.GetEvents(actor, query));
+        return page.Result is Ok<Page<TicketEventView>> ok
+            ? TypedResults.Ok(new Page<EventResponse>([.. ok.Value!.Items.Select(EventResponse.From)], ok.Value.NextCursor))
+            : (ProblemHttpResult)page.Result;
+    }
+}

@@ -1,0 +1,46 @@
+using Serilog;
+using TicketPlatform.Api.Auth;
+using TicketPlatform.Api.Commands;
+using TicketPlatform.Api.Errors;
+using TicketPlatform.Api.Events;
+using TicketPlatform.Api.Health;
+using TicketPlatform.Api.Hosting;
+using TicketPlatform.Api.OpenApi;
+using TicketPlatform.Api.Tickets;
+using TicketPlatform.Persistence;
+
+switch (args)
+{
+    case ["token", .. var tokenArgs]:
+        return TokenCommand.Run(tokenArgs);
+    case ["migrate", .. var migrateArgs]:
+        return MigrateCommand.Run(migrateArgs);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddTicketPlatformLogging();
+var database = DatabaseOptionsFactory.FromConfiguration(builder.Configuration);
+builder.AddEmbeddedSilo(database);
+builder.Services.AddTicketPlatformJson();
+builder.Services.AddTicketPlatformProblemDetails();
+builder.Services.AddTicketPlatformAuth(builder.Configuration);
+builder.Services.AddTicketPlatformOpenApi();
+builder.Services.AddTicketPlatformHealth(hostsDatabase: true);
+
+var app = builder.Build();
+SchemaMigrator.Migrate(database);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseTicketPlatformOpenApi();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapTicketPlatformHealth();
+app.MapTicketsApi();
+app.MapEventsApi();
+app.Run();
+return 0;
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

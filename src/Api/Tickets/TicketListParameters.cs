@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using TicketPlatform.Api.Common;
+using TicketPlatform.Tickets;
+
+namespace TicketPlatform.Api.Tickets;
+
+/// <summary>The query string of the ticket lists.</summary>
+public sealed class TicketListParameters
+{
+    private static readonly Dictionary<string, TicketSortField> SortFields = new(StringComparer.Ordinal)
+    {
+        ["createdAt"] = TicketSortField.CreatedAt,
+        ["updatedAt"] = TicketSortField.UpdatedAt,
+        ["priority"] = TicketSortField.Priority,
+    };
+
+    [FromQuery] public string? Status { get; init; }
+
+    [FromQuery] public string? Priority { get; init; }
+
+    [FromQuery] public string? CategoryId { get; init; }
+
+    [FromQuery] public string? AssigneeId { get; init; }
+
+    [FromQuery] public string? RequesterId { get; init; }
+
+    [FromQuery] public string? Q { get; init; }
+
+    [FromQuery] public string? CreatedFrom { get; init; }
+
+    [FromQuery] public string? CreatedTo { get; init; }
+
+    [FromQuery] public string? Sort { get; init; }
+
+    [FromQuery] public string? Limit { get; init; }
+
+    [FromQuery] public string? Cursor { get; init; }
+
+    [FromQuery] public string? IncludeTotal { get; init; }
+
+    [FromQuery] public string? Archived { get; init; }
+
+    public TicketListQuery Read(QueryReader reader)
+    {
+        var (sort, descending) = reader.Sort(Sort, TicketSortField.CreatedAt, defaultDescending: true, SortFields);
+        return new TicketListQuery(
+            reader.Enum<TicketStatus>("status", Status),
+            reader.Enum<TicketPriority>("priority", Priority),
+            reader.Id("categoryId", CategoryId),
+            reader.Id("assigneeId", AssigneeId),
+            reader.Id("requesterId", RequesterId),
+            reader.Text("q", Q, 200),
+            reader.Time("createdFrom", CreatedFrom),
+            reader.Time("createdTo", CreatedTo),
+            sort,
+            descending,
+            reader.Limit(Limit),
+            Cursor,
+            reader.Flag("includeTotal", IncludeTotal),
+            reader.Flag("archived", Archived));
+    }
+}

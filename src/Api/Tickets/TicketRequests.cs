@@ -1,0 +1,15 @@
+using TicketPlatform.Tickets;
+
+namespace TicketPlatform.Api.Tickets;
+
+public sealed record CreateTicketRequest(string? Title, string? Description, TicketPriority? Priority, Guid? CategoryId);
+
+public sealed record EditTicketRequest(string? Title, string? Description);
+
+public sealed record ChangeStatusRequest(TicketStatus? Status, string? Reason);
+
+public sealed record ReopenTicketRequest(string? Reason);
+
+public sealed record ChangePriorityRequest(TicketPriority? Priority);
+
+public sealed record PermissionsResponse(IReadOnlyDictionary<string, AccessDecision> Rights);

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TicketPlatform.Api.Common;
+using TicketPlatform.Api.Errors;
+using TicketPlatform.Common;
+using TicketPlatform.Tickets;
+
+namespace TicketPlatform.Api.Tickets;
+
+/// <summary>Endpoints 1–18 of the contract: tickets and their lifecycle.</summary>
+public static class TicketsApi
+{
+    public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)
+    {
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
+        tickets.MapPost("/", Create).WithName("CreateTicket").WithSummary("Open a ticket");
+        tickets.MapGet("/", List).WithName("ListTickets").WithSummary("The tickets visible to the caller");
+        tickets.MapGet("/{number}", Get).WithName("GetTicket").WithSummary("A ticket with its participants");
+        tickets.MapGet("/{number}/permissions", GetPermissions).WithName("GetTicketPermissions").WithSummary("The caller's rights on a ticket, with reasons");
+        tickets.MapPatch("/{number}", Edit).WithName("EditTicket").WithSummary("Change title and/or description");
+        tickets.MapPatch("/{number}/status", ChangeStatus).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its lifecycle");
+        tickets.MapPost("/{number}/reopen", Reopen).WithName("ReopenTicket").WithSummary("Staff: reopen a RESOLVED or CLOSED ticket");
+        tickets.MapPatch("/{number}/priority", ChangePriority).WithName("ChangeTicketPriority").WithSummary("Change the priority");
+        return app;
+    }
+
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Create(CreateTicketRequest request, [AsParameters] CallerContext caller)
+    {
+        var command = new OpenTicket(request.Title ?? "", request.Description ?? "", request.Priority ?? TicketPriority.Medium, request.CategoryId);
+        if (TicketRules.Validate(command) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var result = await caller.Grains.GetGrain<ITicketIntakeGrain>(0).Open(caller.Actor, command);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/tickets/{result.Value!.Number}", result.Value)
+            : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<Page<TicketView>>, ProblemHttpResult>> List([AsParameters] TicketListParameters parameters, [AsParameters] CallerContext caller)
+    {
+        var reader = new QueryReader();
+        var query = parameters.Read(reader);
+        if (reader.Error is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        return (await caller.Grains.GetGrain<ITicketQueryGrain>(0).List(caller.Actor, query)).ToOk();
+    }
+
+    private static Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(string number, [AsParameters] CallerContext caller) =>
+        OnTicket(caller, number, (ticket, actor) => ticket.Get(actor));
+
+    private static async Task<Results<Ok<PermissionsResponse>, ProblemHttpResult>> GetPermissions(string number, [AsParameters] CallerContext caller)
+    {
+        if (!TicketNumber.IsWellFormed(number))
+        {
+            return Problems.NotFound("Ticket");
+        }
+
+        var result = await caller.Grains.GetGrain<ITicketGrain>(number).GetPermissions(caller.Actor);
+        return result.ToOk(permissions => new PermissionsResponse(
+            permissions.Rights.OrderBy(r => r.Key).ToDictionary(r => JsonNamingPolicy.CamelCase.ConvertName(r.Key.ToString()), r => r.Value)));
+    }
+
+    private static Task<Results<Ok<TicketView>, ProblemHttpResult>> Edit(string number, EditTicketRequest request, [AsParameters] CallerContext caller) =>
+        OnTicket(caller, number, (ticket, actor) => ticket.Edit(actor, new EditTicket(request.Title, request.Description)));
+
+    private static Task<Results<Ok<TicketView>, ProblemHttpResult>> ChangeStatus(string number, ChangeStatusRequest request, [AsParameters] CallerContext caller) =>
+        request.Status is { } status
+            ? OnTicket(caller, number, (ticket, actor) => ticket.ChangeStatus(actor, new ChangeStatus(status, request.Reason)))
+            : Task.FromResult<Results<Ok<TicketView>, ProblemHttpResult>>(Problems.Validation("status", "Give the target status."));
+
+    private static Task<Results<Ok<TicketView>, ProblemHttpResult>> Reopen(string number, [FromBody] ReopenTicketRequest? request, [AsParameters] CallerContext caller) =>
+        OnTicket(caller, number, (ticket, actor) => ticket.Reopen(actor, new ReopenTicket(request?.Reason)));
+
+    private static Task<Results<Ok<TicketView>, ProblemHttpResult>> ChangePriority(string number, ChangePriorityRequest request, [AsParameters] CallerContext caller) =>
+        request.Priority is { } priority
+            ? OnTicket(caller, number, (ticket, actor) => ticket.ChangePriority(actor, new ChangePriority(priority)))
+            : Task.FromResult<Results<Ok<TicketView>, ProblemHttpResult>>(Problems.Validation("priority", "Give the priority."));
+
+    /// <summary>Calls the ticket's grain; a malformed number is a ticket that does not exist, without activating anything.</summary>
+    internal static async Task<Results<Ok<T>, ProblemHttpResult>> OnTicket<T>(CallerContext caller, string number, Func<ITicketGrain, Actor, Task<Result<T>>> call) =>
+        TicketNumber.IsWellFormed(number)
+            ? (await call(caller.Grains.GetGrain<ITicketGrain>(number), caller.Actor)).ToOk()
+            : Problems.NotFound("Ticket");
+}
