@@ -7,6 +7,7 @@ using TicketPlatform.Api.Health;
 using TicketPlatform.Api.Hosting;
 using TicketPlatform.Api.OpenApi;
 using TicketPlatform.Api.Tickets;
+using TicketPlatform.Api.Users;
 using TicketPlatform.Persistence;
 
 switch (args)
@@ -39,6 +40,7 @@ app.UseAuthorization();
 app.MapTicketPlatformHealth();
 app.MapTicketsApi();
 app.MapEventsApi();
+app.MapUsersApi();
 app.Run();
 return 0;
 

@@ -8,4 +8,7 @@ namespace TicketPlatform.Api.Common;
 public readonly record struct CallerContext(ClaimsPrincipal User, IGrainFactory Grains)
 {
     public Actor Actor => User.ToActor();
+
+    /// <summary>The external subject: the key of the caller's user grain.</summary>
+    public string Subject => User.FindFirst("sub")!.Value;
 }

@@ -11,6 +11,6 @@ public static partial class TicketNumber
 
     public static bool IsWellFormed(string? number) => number is not null && Pattern().IsMatch(number);
 
-    [GeneratedRegex(@"^TCK-\d{4}-\d{5,18}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^TCK-[0-9]{4}-[0-9]{5,18}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.IdentityModel.Tokens;
+using TicketPlatform.Api.Auth;
+using TicketPlatform.Api.Commands;
+using TicketPlatform.Persistence;
+using TicketPlatform.TestSupport;
+
+namespace TicketPlatform.Api.Tests.Fixtures;
+
+/// <summary>
+/// The real Api in the embedded profile (co-hosted silo) over a real database: a SQLite file in its own data
+/// directory, or a fresh PostgreSQL database. <see cref="Restart"/> gives a new process-equivalent on the same data.
+/// </summary>
+public sealed class ApiFactory(TestDatabase database, string dataDirectory) : WebApplicationFactory<Program>
+{
+    public const string BootstrapAdmin = "bootstrap-admin";
+
+    public TestDatabase Database => database;
+
+    public string DataDirectory => dataDirectory;
+
+    public AuthOptions Auth { get; } = new();
+
+    public SecurityKey SigningKey => new SymmetricSecurityKey(DevelopmentSigningKey.LoadOrCreate(dataDirectory));
+
+    public static async Task<ApiFactory> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var dataDirectory = database.Directory ?? Directory.CreateTempSubdirectory("ticketplatform-api-").FullName;
+        var factory = new ApiFactory(database, dataDirectory);
+        _ = factory.Server;
+        return factory;
+    }
+
+    /// <summary>Stops this instance and starts another on the same data, as a process restart would.</summary>
+    public async Task<ApiFactory> Restart()
+    {
+        await base.DisposeAsync();
+        var restarted = new ApiFactory(database, dataDirectory);
+        _ = restarted.Server;
+        return restarted;
+    }
+
+    public string Token(string subject, string? role = null, string? name = null, string? email = null, TimeSpan? lifetime = null) =>
+        TokenCommand.Mint(Auth, SigningKey, subject, role, name, email, lifetime ?? TimeSpan.FromMinutes(30));
+
+    /// <summary>An HTTP client authenticated as <paramref name="subject"/>; the user exists once it has made a request.</summary>
+    public HttpClient ClientFor(string subject, string? role = null, string? name = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, role, name));
+        return client;
+    }
+
+    public async Task DisposeAllAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+        if (database.Directory is null)
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(DatabaseOptionsFactory.DataDirectoryKey, dataDirectory);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting($"ConnectionStrings:{DatabaseOptionsFactory.ConnectionStringName}", database.Options.ConnectionString);
+        }
+
+        builder.UseSetting("TicketPlatform:Embedded:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("TicketPlatform:Embedded:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("TicketPlatform:Users:BootstrapAdmins:0", BootstrapAdmin);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
+    }
+}

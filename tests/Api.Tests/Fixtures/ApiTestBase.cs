@@ -1,0 +1,43 @@
+using System.Net;
+using TicketPlatform.Events;
+using TicketPlatform.Tickets;
+using TicketPlatform.Users;
+
+namespace TicketPlatform.Api.Tests.Fixtures;
+
+/// <summary>A caller of the API: its HTTP client and its local user.</summary>
+public sealed record TestUser(HttpClient Client, UserView User)
+{
+    public Guid Id => User.Id;
+}
+
+/// <summary>Helpers shared by the functional tests; every test uses fresh users so tests never see each other's data.</summary>
+public abstract class ApiTestBase(ApiFixture fixture)
+{
+    protected ApiFactory Api => fixture.Api;
+
+    protected async Task<TestUser> NewUser(string? role = null, string? subject = null)
+    {
+        var client = Api.ClientFor(subject ?? $"{role ?? "user"}-{Guid.NewGuid():N}", role);
+        var me = await (await client.GetAsync("/api/users/me")).Read<UserView>();
+        return new TestUser(client, me);
+    }
+
+    protected async Task<TestUser> NewAdmin() => await NewUser("ADMIN");
+
+    protected static async Task<TicketView> CreateTicket(TestUser user, string title = "Printer on fire", TicketPriority? priority = null)
+    {
+        var response = await user.Client.PostJson("/api/tickets", new { title, description = "It is burning.", priority });
+        return await response.Read<TicketView>(HttpStatusCode.Created);
+    }
+
+    protected static async Task<TicketEventView[]> Events(TestUser user, string number, string query = "")
+    {
+        var page = await (await user.Client.GetAsync($"/api/tickets/{number}/events{query}")).Read<EventPage>();
+        return page.Items;
+    }
+
+    protected sealed record EventPage(TicketEventView[] Items, string? NextCursor);
+
+    protected sealed record TicketPage(TicketView[] Items, string? NextCursor, long? Total);
+}
