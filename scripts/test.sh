@@ -18,10 +18,8 @@ log=$(mktemp)
 status=0
 dotnet test TicketPlatform.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
-# One closing line for the whole run, summed over the test assemblies.
-awk '/(Passed|Failed)! +- Failed:/ {
-       for (i = 1; i <= NF; i++) { v = $(i + 1); gsub(/,/, "", v)
-         if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v } }
+# One closing line for the whole run, summed over the test assemblies' summaries.
+awk '$1 == "Passed:" { p += $2 } $1 == "Failed:" { f += $2 } $1 == "Skipped:" { s += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"

@@ -1,4 +1,5 @@
 using System.Net;
+using TicketPlatform.Api.Events;
 using TicketPlatform.Events;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
@@ -31,13 +32,13 @@ public abstract class ApiTestBase(ApiFixture fixture)
         return await response.Read<TicketView>(HttpStatusCode.Created);
     }
 
-    protected static async Task<TicketEventView[]> Events(TestUser user, string number, string query = "")
+    protected static async Task<EventResponse[]> Events(TestUser user, string number, string query = "")
     {
         var page = await (await user.Client.GetAsync($"/api/tickets/{number}/events{query}")).Read<EventPage>();
         return page.Items;
     }
 
-    protected sealed record EventPage(TicketEventView[] Items, string? NextCursor);
+    protected sealed record EventPage(EventResponse[] Items, string? NextCursor);
 
     protected sealed record TicketPage(TicketView[] Items, string? NextCursor, long? Total);
 }
