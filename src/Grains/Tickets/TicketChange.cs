@@ -20,6 +20,7 @@ internal sealed class TicketChange
 {
     private readonly List<NewEvent> _events = [];
     private readonly List<ParticipantWrite> _participantWrites = [];
+    private readonly List<IStagedWrite> _stagedWrites = [];
 
     public TicketChange(TicketState before, Actor actor, DateTimeOffset now, bool isCreation = false)
     {
@@ -44,6 +45,8 @@ internal sealed class TicketChange
 
     public IReadOnlyList<ParticipantWrite> ParticipantWrites => _participantWrites;
 
+    public IReadOnlyList<IStagedWrite> StagedWrites => _stagedWrites;
+
     public bool HasChanges => _events.Count > 0;
 
     public void Apply(Func<TicketState, TicketState> mutate) => After = mutate(After);
@@ -53,6 +56,14 @@ internal sealed class TicketChange
         var seq = After.LastSeq + 1;
         After = After with { LastSeq = seq, UpdatedAt = Now };
         _events.Add(new NewEvent(After.Number, seq, type, Actor.UserId, visibility, subjectId, DomainJson.Serialize(payload), Now));
+    }
+
+    public void Stage(IStagedWrite write) => _stagedWrites.Add(write);
+
+    public void RemoveParticipant(Participant participant)
+    {
+        After = After with { Participants = After.Participants.Remove(participant.UserId) };
+        _participantWrites.Add(new ParticipantWrite(ParticipantWriteKind.Delete, participant));
     }
 
     public void UpsertParticipant(Participant participant)

@@ -70,6 +70,11 @@ internal sealed class TicketStore(Database database)
         }
 
         await WriteParticipants(connection, transaction, change);
+        foreach (var write in change.StagedWrites)
+        {
+            await write.Execute(connection, transaction);
+        }
+
         await EventStore.Append(connection, transaction, change.Events);
         return true;
     });
