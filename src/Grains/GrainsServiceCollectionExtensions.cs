@@ -21,6 +21,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<EventStore>();
         services.AddSingleton<CategoryStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<UserLookup>();
         services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section));
         return services;
     }

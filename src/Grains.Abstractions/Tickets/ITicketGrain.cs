@@ -29,6 +29,27 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("ChangePriority")]
     Task<Result<TicketView>> ChangePriority(Actor actor, ChangePriority command);
 
+    [Alias("ChangeCategory")]
+    Task<Result<TicketView>> ChangeCategory(Actor actor, ChangeCategory command);
+
+    [Alias("Assign")]
+    Task<Result<TicketView>> Assign(Actor actor, AssignTicket command);
+
+    [Alias("Claim")]
+    Task<Result<TicketView>> Claim(Actor actor);
+
+    [Alias("Unassign")]
+    Task<Result<TicketView>> Unassign(Actor actor);
+
+    [Alias("ChangeLocks")]
+    Task<Result<TicketView>> ChangeLocks(Actor actor, ChangeLocks command);
+
+    [Alias("Archive")]
+    Task<Result<TicketView>> Archive(Actor actor);
+
+    [Alias("Restore")]
+    Task<Result<TicketView>> Restore(Actor actor);
+
     [Alias("GetEvents"), ReadOnly]
     Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query);
 }

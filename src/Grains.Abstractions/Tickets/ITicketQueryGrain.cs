@@ -8,4 +8,7 @@ public interface ITicketQueryGrain : IGrainWithIntegerKey
 {
     [Alias("List")]
     Task<Result<Page<TicketView>>> List(Actor actor, TicketListQuery query);
+
+    [Alias("Stats")]
+    Task<Result<TicketStats>> Stats(Actor actor, bool archived);
 }

@@ -24,3 +24,17 @@ public sealed record ReopenTicket(
 [GenerateSerializer, Immutable, Alias("tp.ChangePriority")]
 public sealed record ChangePriority(
     [property: Id(0)] TicketPriority Priority);
+
+[GenerateSerializer, Immutable, Alias("tp.ChangeCategory")]
+public sealed record ChangeCategory(
+    [property: Id(0)] Guid? CategoryId);
+
+[GenerateSerializer, Immutable, Alias("tp.AssignTicket")]
+public sealed record AssignTicket(
+    [property: Id(0)] Guid AssigneeId);
+
+[GenerateSerializer, Immutable, Alias("tp.ChangeLocks")]
+public sealed record ChangeLocks(
+    [property: Id(0)] bool? PriorityLocked,
+    [property: Id(1)] bool? CategoryLocked,
+    [property: Id(2)] bool? AssignmentLocked);

@@ -8,7 +8,7 @@ namespace TicketPlatform.Events;
 /// <summary>Appends events inside a ticket's transaction, and reads timelines with visibility applied.</summary>
 internal sealed class EventStore(Database database)
 {
-    private const string Columns = "ticket_number, seq, type, actor_id, visibility, subject_id, payload, created_at";
+    internal const string Columns = "ticket_number, seq, type, actor_id, visibility, subject_id, payload, created_at";
 
     public static Task Append(DbConnection connection, DbTransaction transaction, IEnumerable<NewEvent> events) =>
         connection.ExecuteAsync(
@@ -56,7 +56,7 @@ internal sealed class EventStore(Database database)
         ? ""
         : "AND (visibility = 'PUBLIC' OR (visibility = 'PERSONAL' AND (subject_id = @viewer OR actor_id = @viewer)))";
 
-    internal sealed class EventRow
+    internal class EventRow
     {
         public string TicketNumber { get; init; } = "";
 

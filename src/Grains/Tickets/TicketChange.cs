@@ -75,12 +75,21 @@ internal sealed class TicketChange
     /// <summary>Staff who change a ticket they are not on are enrolled first (STAFF_JOINED, in the same commit).</summary>
     public void EnrolActingStaff()
     {
-        if (!Actor.IsStaff || Actor.UserId == After.RequesterId || After.Participants.ContainsKey(Actor.UserId))
+        if (Actor.IsStaff)
+        {
+            EnrolStaff(Actor.UserId);
+        }
+    }
+
+    /// <summary>Adds a staff member (the actor or an assignee) as a STAFF participant unless already on the ticket.</summary>
+    public void EnrolStaff(Guid userId)
+    {
+        if (After.Participants.ContainsKey(userId))
         {
             return;
         }
 
-        UpsertParticipant(new Participant(Actor.UserId, ParticipantRole.Staff, CanEdit: true, CanComment: true, Now));
-        Record(TicketEventType.StaffJoined, new { userId = Actor.UserId });
+        UpsertParticipant(new Participant(userId, ParticipantRole.Staff, CanEdit: true, CanComment: true, Now));
+        Record(TicketEventType.StaffJoined, new { userId });
     }
 }

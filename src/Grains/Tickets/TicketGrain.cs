@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Users;
 
 namespace TicketPlatform.Tickets;
 
@@ -10,7 +11,8 @@ namespace TicketPlatform.Tickets;
 /// committed with its events in one transaction fenced by the ticket's version. Memory changes only after
 /// the commit; reads are served from memory.
 /// </summary>
-internal sealed partial class TicketGrain(TicketStore store, EventStore events, CategoryStore categories, Clock clock) : Grain, ITicketGrain
+internal sealed partial class TicketGrain(TicketStore store, EventStore events, CategoryStore categories, UserLookup users, Clock clock)
+    : Grain, ITicketGrain
 {
     private TicketState? _ticket;
 

@@ -59,6 +59,8 @@ internal sealed class TicketListSql
 
     public string CountSql() => $"SELECT COUNT(*) FROM tickets t WHERE {Where}";
 
+    public string GroupCountSql(string column) => $"SELECT {column}, COUNT(*) FROM tickets t WHERE {Where} GROUP BY {column}";
+
     /// <summary>The page query; <paramref name="after"/> is the decoded cursor (sort value, number) or null.</summary>
     public string PageSql(TicketSortField sort, string[]? after, int take)
     {

@@ -40,6 +40,22 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
         return new Page<TicketView>(items, next, total);
     }
 
+    public async Task<Result<TicketStats>> Stats(Actor actor, bool archived)
+    {
+        if (archived && !actor.IsAdmin)
+        {
+            return DomainError.Forbidden("Only an ADMIN may count archived tickets.", AccessReasons.Role);
+        }
+
+        var sql = TicketListSql.For(database.Dialect, actor, new TicketListQuery(Archived: archived));
+        var (byStatus, byPriority) = await database.ReadAsync(async connection => (
+            await connection.QueryAsync<(string Status, long Count)>(sql.GroupCountSql("t.status"), sql.Parameters),
+            await connection.QueryAsync<(short Priority, long Count)>(sql.GroupCountSql("t.priority"), sql.Parameters)));
+        return new TicketStats(
+            EnumText.All<TicketStatus>().ToDictionary(name => name, name => byStatus.Where(r => r.Status == name).Sum(r => r.Count)),
+            Enum.GetValues<TicketPriority>().ToDictionary(EnumText.Of, p => byPriority.Where(r => r.Priority == (short)p).Sum(r => r.Count)));
+    }
+
     private static bool IsValidKey(TicketSortField sort, string value) => sort == TicketSortField.Priority
         ? short.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
         : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _);

@@ -1,0 +1,7 @@
+namespace TicketPlatform.Tickets;
+
+/// <summary>Counts by status and by priority, every value present (0 when none), keyed by the UPPER_SNAKE name.</summary>
+[GenerateSerializer, Immutable, Alias("tp.TicketStats")]
+public sealed record TicketStats(
+    [property: Id(0)] Dictionary<string, long> ByStatus,
+    [property: Id(1)] Dictionary<string, long> ByPriority);
