@@ -1,4 +1,5 @@
 using FluentMigrator;
+using FluentMigrator.Builders.Create.Table;
 
 namespace TicketPlatform.Persistence.Migrations;
 
@@ -6,8 +7,12 @@ namespace TicketPlatform.Persistence.Migrations;
 [Migration(1, "Initial schema: users, categories, tickets, participants, events, ticket counters")]
 public sealed class M0001_InitialSchema : Migration
 {
+    private bool _onSqlite;
+
     public override void Up()
     {
+        IfDatabase("SQLite").Delegate(() => _onSqlite = true);
+
         Create.Table("users")
             .WithColumn("id").AsGuid().PrimaryKey()
             .WithColumn("subject").AsString(255).NotNullable().Unique("ux_users_subject")
@@ -16,8 +21,8 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("name_set_by_user").AsBoolean().NotNullable().WithDefaultValue(false)
             .WithColumn("role").AsString(16).NotNullable()
             .WithColumn("active").AsBoolean().NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable()
-            .WithColumn("updated_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("created_at").AsTimestamp(_onSqlite).NotNullable()
+            .WithColumn("updated_at").AsTimestamp(_onSqlite).NotNullable();
 
         Create.Table("categories")
             .WithColumn("id").AsGuid().PrimaryKey()
@@ -26,7 +31,7 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("description").AsString(1000).Nullable()
             .WithColumn("active").AsBoolean().NotNullable()
             .WithColumn("sort_order").AsInt32().NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("created_at").AsTimestamp(_onSqlite).NotNullable();
 
         Create.Table("tickets")
             .WithColumn("number").AsString(32).PrimaryKey()
@@ -41,10 +46,10 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("category_locked").AsBoolean().NotNullable()
             .WithColumn("assignment_locked").AsBoolean().NotNullable()
             .WithColumn("archived").AsBoolean().NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable()
-            .WithColumn("updated_at").AsDateTimeOffset().NotNullable()
-            .WithColumn("resolved_at").AsDateTimeOffset().Nullable()
-            .WithColumn("closed_at").AsDateTimeOffset().Nullable()
+            .WithColumn("created_at").AsTimestamp(_onSqlite).NotNullable()
+            .WithColumn("updated_at").AsTimestamp(_onSqlite).NotNullable()
+            .WithColumn("resolved_at").AsTimestamp(_onSqlite).Nullable()
+            .WithColumn("closed_at").AsTimestamp(_onSqlite).Nullable()
             .WithColumn("version").AsInt32().NotNullable()
             .WithColumn("last_seq").AsInt64().NotNullable();
 
@@ -62,7 +67,7 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("role").AsString(16).NotNullable()
             .WithColumn("can_edit").AsBoolean().NotNullable()
             .WithColumn("can_comment").AsBoolean().NotNullable()
-            .WithColumn("joined_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("joined_at").AsTimestamp(_onSqlite).NotNullable();
 
         Create.Index("ix_participants_user").OnTable("participants").OnColumn("user_id").Ascending().OnColumn("ticket_number").Ascending();
 
@@ -75,7 +80,7 @@ public sealed class M0001_InitialSchema : Migration
             .WithColumn("visibility").AsString(16).NotNullable()
             .WithColumn("subject_id").AsGuid().Nullable()
             .WithColumn("payload").AsString(int.MaxValue).NotNullable()
-            .WithColumn("created_at").AsDateTimeOffset().NotNullable();
+            .WithColumn("created_at").AsTimestamp(_onSqlite).NotNullable();
 
         Create.Index("ux_events_ticket_seq").OnTable("events").OnColumn("ticket_number").Ascending().OnColumn("seq").Ascending().WithOptions().Unique();
         Create.Index("ix_events_actor").OnTable("events").OnColumn("actor_id").Ascending().OnColumn("id").Ascending();
@@ -96,4 +101,14 @@ public sealed class M0001_InitialSchema : Migration
         Delete.Table("categories");
         Delete.Table("users");
     }
+}
+
+/// <summary>
+/// A UTC timestamp column: timestamptz on PostgreSQL; TEXT on SQLite, whose FluentMigrator type map has no
+/// DateTimeOffset (Microsoft.Data.Sqlite stores it as ISO-8601 text, which sorts correctly at offset zero).
+/// </summary>
+internal static class TimestampColumn
+{
+    public static ICreateTableColumnOptionOrWithColumnSyntax AsTimestamp(this ICreateTableColumnAsTypeSyntax column, bool onSqlite) =>
+        onSqlite ? column.AsCustom("TEXT") : column.AsDateTimeOffset();
 }
