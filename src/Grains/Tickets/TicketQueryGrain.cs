@@ -11,6 +11,11 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
 {
     public async Task<Result<Page<TicketView>>> List(Actor actor, TicketListQuery query)
     {
+        if (new FieldErrors().Limit("limit", query.Limit).ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
         string[]? after = null;
         if (query.Cursor is not null)
         {
