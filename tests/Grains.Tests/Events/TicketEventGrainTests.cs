@@ -72,6 +72,20 @@ public abstract class TicketEventGrainTests(ClusterFixture fixture) : GrainTest(
         Assert.Null(statuses.NextCursor);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public async Task ALimitOutsideOneToHundredIsAValidationError(int limit)
+    {
+        var requester = await NewUserAsync();
+        var number = (await OpenAsync(requester)).Number;
+
+        var error = Expect.Error(await Ticket(number).GetEvents(requester, new TicketEventQuery(Limit: limit)), ErrorCodes.Validation);
+
+        Assert.Contains("limit", error.Errors!.Keys);
+    }
+
     private async Task AssertCommittedAsync(TicketView view, int expectedEvents)
     {
         var stored = await StoredAsync(view.Number);

@@ -99,6 +99,20 @@ public abstract class TicketListGrainTests(ClusterFixture fixture) : GrainTest(f
         Expect.Error(await Query.List(requester, new TicketListQuery(Sort: TicketSortField.Priority, Cursor: issued)), ErrorCodes.Validation);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public async Task ALimitOutsideOneToHundredIsAValidationError(int limit)
+    {
+        var requester = await NewUserAsync();
+        await OpenManyAsync(requester, 1);
+
+        var error = Expect.Error(await Query.List(requester, new TicketListQuery(Limit: limit)), ErrorCodes.Validation);
+
+        Assert.Contains("limit", error.Errors!.Keys);
+    }
+
     private async Task<TicketView[]> OpenManyAsync(Actor requester, int count)
     {
         var tickets = new List<TicketView>();
