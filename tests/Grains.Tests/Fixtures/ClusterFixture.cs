@@ -94,9 +94,13 @@ public abstract class ClusterFixture(DatabaseProvider provider) : IAsyncLifetime
         return cluster;
     }
 
-    private static Exception Unavailable()
+    private InvalidOperationException Unavailable()
     {
-        TestDatabase.RequirePostgres();
-        return new InvalidOperationException("The cluster fixture has not been initialized.");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            TestDatabase.RequirePostgres();
+        }
+
+        return new InvalidOperationException($"The {provider} cluster is not running.");
     }
 }

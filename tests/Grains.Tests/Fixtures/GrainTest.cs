@@ -65,5 +65,3 @@ public abstract class GrainTest(ClusterFixture fixture)
         return new StoredTicket(row.Version, row.LastSeq, events.Count, events.MaxSeq);
     }
 }
-
-public sealed record StoredTicket(long Version, long LastSeq, long EventCount, long MaxSeq);
