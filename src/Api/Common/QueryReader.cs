@@ -10,7 +10,7 @@ namespace TicketPlatform.Api.Common;
 public sealed class QueryReader
 {
     public const int DefaultLimit = 20;
-    public const int MaxLimit = 100;
+    public const int MaxLimit = FieldErrors.MaxLimit;
 
     private readonly FieldErrors _errors = new();
 

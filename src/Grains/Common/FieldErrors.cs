@@ -3,6 +3,9 @@ namespace TicketPlatform.Common;
 /// <summary>Collects field-level validation messages and turns them into one VALIDATION error.</summary>
 public sealed class FieldErrors
 {
+    /// <summary>The largest page a list returns; every list's <c>limit</c> lies in [1, MaxLimit].</summary>
+    public const int MaxLimit = 100;
+
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
     public FieldErrors Add(string field, string message)
@@ -29,6 +32,17 @@ public sealed class FieldErrors
         if (value is not null && value.Length > max)
         {
             Add(field, $"Must be at most {max} characters.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Checks a list's page size.</summary>
+    public FieldErrors Limit(string field, int value)
+    {
+        if (value is < 1 or > MaxLimit)
+        {
+            Add(field, $"Must be between 1 and {MaxLimit}.");
         }
 
         return this;

@@ -6,7 +6,7 @@ namespace TicketPlatform.Persistence;
 
 /// <summary>
 /// Dapper handlers that read SQLite's TEXT representation of times and ids, and PostgreSQL's native ones,
-/// into the same CLR types. Times are always UTC.
+/// into the same CLR types. Times are always UTC. Columns are snake_case, row properties PascalCase.
 /// </summary>
 internal static class SqlTypeHandlers
 {

@@ -65,7 +65,9 @@ internal sealed partial class TicketGrain(TicketStore store, EventStore events, 
         : new Result<TicketPermissions>(new TicketPermissions(TicketAccessPolicy.DecideAll(_ticket!.SubjectFor(actor), _ticket.Facts)), null));
 
     public async Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query) =>
-        Visible(actor) is { } hidden ? hidden : await events.Timeline(Number, actor, query);
+        (Visible(actor) ?? new FieldErrors().Limit("limit", query.Limit).ToError()) is { } refused
+            ? refused
+            : await events.Timeline(Number, actor, query);
 
     public Task<Result<TicketView>> Edit(Actor actor, EditTicket command) => Execute(actor, TicketRules.Validate(command), change =>
     {

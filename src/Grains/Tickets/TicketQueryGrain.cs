@@ -16,6 +16,11 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
             return DomainError.Forbidden("Only an ADMIN may list archived tickets.", AccessReasons.Role);
         }
 
+        if (new FieldErrors().Limit("limit", query.Limit).ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
         string[]? after = null;
         if (query.Cursor is not null)
         {
