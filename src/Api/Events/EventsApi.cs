@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Common;
 using TicketPlatform.Api.Errors;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Events;
 
@@ -16,7 +18,38 @@ public static class EventsApi
     {
         app.MapGet("/api/tickets/{number}/events", Timeline).WithTags("Events").WithName("GetTicketEvents")
             .WithSummary("The ticket's timeline, oldest first; after={seq} to catch up");
+        app.MapGet("/api/events", Feed).WithTags("Events").WithName("GetAuditFeed")
+            .WithSummary("ADMIN: the global audit feed, newest first").RequireAuthorization(Policies.Admin);
         return app;
+    }
+
+    private static async Task<Results<Ok<Page<EventResponse>>, ProblemHttpResult>> Feed(
+        [FromQuery] string? ticket,
+        [FromQuery] string? actor,
+        [FromQuery] string? type,
+        [FromQuery] string? from,
+        [FromQuery] string? to,
+        [FromQuery] string? limit,
+        [FromQuery] string? cursor,
+        [FromQuery] string? includeTotal,
+        [AsParameters] CallerContext caller)
+    {
+        var reader = new QueryReader();
+        if (ticket is not null && !TicketNumber.IsWellFormed(ticket))
+        {
+            reader.Fail("ticket", "Must be a ticket number like TCK-2026-00042.");
+        }
+
+        var query = new EventFeedQuery(
+            ticket, reader.Id("actor", actor), reader.Enum<TicketEventType>("type", type), reader.Time("from", from), reader.Time("to", to),
+            reader.Limit(limit), cursor, reader.Flag("includeTotal", includeTotal));
+        if (reader.Error is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var result = await caller.Grains.GetGrain<IEventFeedGrain>(0).Feed(caller.Actor, query);
+        return result.ToOk(page => new Page<EventResponse>([.. page.Items.Select(EventResponse.From)], page.NextCursor, page.Total));
     }
 
     private static async Task<Results<Ok<Page<EventResponse>>, ProblemHttpResult>> Timeline(

@@ -13,3 +13,9 @@ public sealed record ReopenTicketRequest(string? Reason);
 public sealed record ChangePriorityRequest(TicketPriority? Priority);
 
 public sealed record PermissionsResponse(IReadOnlyDictionary<string, AccessDecision> Rights);
+
+public sealed record ChangeCategoryRequest(Guid? CategoryId);
+
+public sealed record AssignRequest(Guid? AssigneeId);
+
+public sealed record ChangeLocksRequest(bool? PriorityLocked, bool? CategoryLocked, bool? AssignmentLocked);

@@ -1,3 +1,4 @@
+using TicketPlatform.Hosting;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -88,7 +89,7 @@ public abstract class ClusterFixture(DatabaseProvider provider) : IAsyncLifetime
         {
             ["TicketPlatform:Users:BootstrapAdmins:0"] = BootstrapAdminSubject,
         }));
-        builder.ConfigureSilo((_, silo) => silo.Services.AddTicketPlatformGrains(silo.Configuration, database));
+        builder.ConfigureSilo((_, silo) => silo.AddTicketPlatform(silo.Configuration, database));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
