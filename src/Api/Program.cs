@@ -1,5 +1,6 @@
 using Serilog;
 using TicketPlatform.Api.Auth;
+using TicketPlatform.Api.Categories;
 using TicketPlatform.Api.Commands;
 using TicketPlatform.Api.Errors;
 using TicketPlatform.Api.Events;
@@ -41,6 +42,7 @@ app.MapTicketPlatformHealth();
 app.MapTicketsApi();
 app.MapEventsApi();
 app.MapUsersApi();
+app.MapCategoriesApi();
 app.Run();
 return 0;
 
