@@ -1,5 +1,6 @@
 using Serilog;
 using TicketPlatform.Api.Auth;
+using TicketPlatform.Api.Categories;
 using TicketPlatform.Api.Commands;
 using TicketPlatform.Api.Errors;
 using TicketPlatform.Api.Events;
@@ -43,6 +44,7 @@ app.MapTicketsApi();
 app.MapEventsApi();
 app.MapParticipantsApi();
 app.MapUsersApi();
+app.MapCategoriesApi();
 app.Run();
 return 0;
 

@@ -16,4 +16,6 @@ public interface ISqlDialect : IAsyncDisposable
     string ContainsIgnoreCase(string column, string patternParameter);
 
     bool IsUniqueViolation(DbException exception);
+
+    bool IsForeignKeyViolation(DbException exception);
 }

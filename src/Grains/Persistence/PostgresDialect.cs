@@ -18,6 +18,9 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public bool IsForeignKeyViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private sealed class NoLock : IDisposable

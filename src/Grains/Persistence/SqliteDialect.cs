@@ -30,6 +30,9 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
+    public bool IsForeignKeyViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 787 };
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private sealed class Release(SemaphoreSlim semaphore) : IDisposable

@@ -1,3 +1,4 @@
+using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
 
@@ -8,7 +9,7 @@ internal sealed partial class TicketGrain
 {
     public async Task<Result<TicketView>> ChangeCategory(Actor actor, ChangeCategory command)
     {
-        var invalid = command.CategoryId is { } id && !await categories.IsActive(id)
+        var invalid = command.CategoryId is { } id && !await CategoryIsActive(id)
             ? DomainError.Validation("categoryId", "No active category has this id.")
             : null;
         return await Execute(actor, invalid, change =>
@@ -30,6 +31,8 @@ internal sealed partial class TicketGrain
             return null;
         });
     }
+
+    private Task<bool> CategoryIsActive(Guid id) => GrainFactory.GetGrain<ICategoryCatalogGrain>(0).IsActive(id);
 
     public Task<Result<TicketView>> ChangeLocks(Actor actor, ChangeLocks command)
     {

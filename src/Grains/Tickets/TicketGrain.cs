@@ -11,7 +11,7 @@ namespace TicketPlatform.Tickets;
 /// committed with its events in one transaction fenced by the ticket's version. Memory changes only after
 /// the commit; reads are served from memory.
 /// </summary>
-internal sealed partial class TicketGrain(TicketStore store, EventStore events, CategoryStore categories, UserLookup users, Clock clock)
+internal sealed partial class TicketGrain(TicketStore store, EventStore events, UserLookup users, Clock clock)
     : Grain, ITicketGrain
 {
     private TicketState? _ticket;
@@ -32,7 +32,7 @@ internal sealed partial class TicketGrain(TicketStore store, EventStore events, 
             return DomainError.Conflict($"Ticket {Number} already exists.");
         }
 
-        if (command.CategoryId is { } categoryId && !await categories.IsActive(categoryId))
+        if (command.CategoryId is { } categoryId && !await CategoryIsActive(categoryId))
         {
             return DomainError.Validation("categoryId", "No active category has this id.");
         }

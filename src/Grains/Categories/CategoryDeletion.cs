@@ -1,0 +1,8 @@
+namespace TicketPlatform.Categories;
+
+internal enum CategoryDeletion
+{
+    Deleted,
+    InUse,
+    Missing,
+}
