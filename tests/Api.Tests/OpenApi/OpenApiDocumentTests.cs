@@ -21,7 +21,7 @@ public sealed class OpenApiDocumentTests(SqliteApi fixture)
         Assert.NotEmpty(endpoints);
         foreach (var endpoint in endpoints)
         {
-            var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var path = "/" + System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), @"\{(\w+):[^}]+\}", "{$1}");
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
             {
                 var operation = paths[path.TrimEnd('/')]?[method.ToLowerInvariant()] ?? paths[path]?[method.ToLowerInvariant()];
