@@ -37,6 +37,7 @@ internal sealed partial class TicketGrain
             if (await store.TryCommit(change))
             {
                 _ticket = change.After;
+                Publish(change);
                 return _ticket.ToView();
             }
 

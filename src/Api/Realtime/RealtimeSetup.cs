@@ -1,0 +1,17 @@
+using TicketPlatform.Common;
+
+namespace TicketPlatform.Api.Realtime;
+
+public static class RealtimeSetup
+{
+    public static IServiceCollection AddTicketPlatformRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSignalR().AddJsonProtocol(options => DomainJson.Configure(options.PayloadSerializerOptions));
+        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section));
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<TicketRoomObserver>();
+        services.AddSingleton<TicketRooms>();
+        services.AddHostedService<RealtimeMaintenance>();
+        return services;
+    }
+}
