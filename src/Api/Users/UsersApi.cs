@@ -1,20 +1,85 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Common;
 using TicketPlatform.Api.Errors;
+using TicketPlatform.Common;
 using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Users;
 
-/// <summary>Endpoints 53–61 of the contract: the local users.</summary>
+/// <summary>Endpoints 53–61 of the contract: the local users. A malformed user id is a user that does not exist (404).</summary>
 public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").WithTags("Users");
         users.MapGet("/me", Me).WithName("GetMe").WithSummary("The caller's local user");
+        users.MapPatch("/me", ChangeMyName).WithName("ChangeMyName").WithSummary("Set the caller's display name; JIT sync keeps it from then on");
+        users.MapGet("/", List).RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("ADMIN: all users, filtered by role, active, q");
+        users.MapGet("/agents", Agents).RequireAuthorization(Policies.Staff).WithName("ListAgents").WithSummary("Staff: the active AGENTs and ADMINs");
+        users.MapGet("/search", Search).WithName("SearchUsers").WithSummary("Active users whose name or email contains q: id, name, email");
+        users.MapGet("/{id}", Get).RequireAuthorization(Policies.Staff).WithName("GetUser").WithSummary("ADMIN: the user; AGENT: id, name, email, role");
+        users.MapPatch("/{id}/role", ChangeRole).RequireAuthorization(Policies.Admin).WithName("ChangeUserRole").WithSummary("ADMIN: change the local role; never the last active ADMIN");
+        users.MapPost("/{id}/activate", Activate).RequireAuthorization(Policies.Admin).WithName("ActivateUser").WithSummary("ADMIN: let the user in again");
+        users.MapPost("/{id}/deactivate", Deactivate).RequireAuthorization(Policies.Admin).WithName("DeactivateUser").WithSummary("ADMIN: shut the user out; not yourself, never the last active ADMIN");
         return app;
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Me([AsParameters] CallerContext caller) =>
         await caller.Grains.GetGrain<IUserGrain>(caller.Subject).Get() is { } user ? TypedResults.Ok(user) : Problems.NotFound("User");
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> ChangeMyName(ChangeNameRequest request, [AsParameters] CallerContext caller) =>
+        (await caller.Grains.GetGrain<IUserGrain>(caller.Subject).ChangeName(new ChangeUserName(request.Name))).ToOk();
+
+    private static Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> List([AsParameters] UserListParameters parameters, [AsParameters] CallerContext caller) =>
+        Query(caller, parameters.ReadAll, user => user);
+
+    private static Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> Agents([AsParameters] UserListParameters parameters, [AsParameters] CallerContext caller) =>
+        Query(caller, parameters.ReadAgents, user => user);
+
+    private static Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> Search([AsParameters] UserListParameters parameters, [AsParameters] CallerContext caller) =>
+        Query(caller, parameters.ReadSearch, UserSummary.From);
+
+    private static async Task<Results<Ok<UserView>, Ok<StaffUserView>, ProblemHttpResult>> Get(string id, [AsParameters] CallerContext caller)
+    {
+        if (await Find(caller, id) is not { } user)
+        {
+            return Problems.NotFound("User");
+        }
+
+        return caller.Actor.IsAdmin ? TypedResults.Ok(user) : TypedResults.Ok(StaffUserView.From(user));
+    }
+
+    private static Task<Results<Ok<UserView>, ProblemHttpResult>> ChangeRole(string id, ChangeRoleRequest request, [AsParameters] CallerContext caller) =>
+        request.Role is { } role
+            ? OnUser(caller, id, (user, actor) => user.ChangeRole(actor, new ChangeUserRole(role)))
+            : Task.FromResult<Results<Ok<UserView>, ProblemHttpResult>>(Problems.Validation("role", "Give the role."));
+
+    private static Task<Results<Ok<UserView>, ProblemHttpResult>> Activate(string id, [AsParameters] CallerContext caller) =>
+        OnUser(caller, id, (user, actor) => user.Activate(actor));
+
+    private static Task<Results<Ok<UserView>, ProblemHttpResult>> Deactivate(string id, [AsParameters] CallerContext caller) =>
+        OnUser(caller, id, (user, actor) => user.Deactivate(actor));
+
+    private static async Task<Results<Ok<Page<T>>, ProblemHttpResult>> Query<T>(CallerContext caller, Func<QueryReader, UserListQuery> read, Func<UserView, T> map)
+    {
+        var reader = new QueryReader();
+        var query = read(reader);
+        if (reader.Error is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        return (await caller.Grains.GetGrain<IUserQueryGrain>(0).List(query))
+            .ToOk(page => new Page<T>([.. page.Items.Select(map)], page.NextCursor, page.Total));
+    }
+
+    private static async Task<UserView?> Find(CallerContext caller, string id) =>
+        Guid.TryParse(id, out var userId) ? await caller.Grains.GetGrain<IUserQueryGrain>(0).Find(userId) : null;
+
+    /// <summary>Finds the user's subject by id, then calls the user's grain: the one writer of its row.</summary>
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> OnUser(CallerContext caller, string id, Func<IUserGrain, Actor, Task<Result<UserView>>> call) =>
+        await Find(caller, id) is { } user
+            ? (await call(caller.Grains.GetGrain<IUserGrain>(user.Subject), caller.Actor)).ToOk()
+            : Problems.NotFound("User");
 }
