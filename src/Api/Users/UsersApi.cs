@@ -18,7 +18,7 @@ public static class UsersApi
         users.MapGet("/", List).RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("ADMIN: all users, filtered by role, active, q");
         users.MapGet("/agents", Agents).RequireAuthorization(Policies.Staff).WithName("ListAgents").WithSummary("Staff: the active AGENTs and ADMINs");
         users.MapGet("/search", Search).WithName("SearchUsers").WithSummary("Active users whose name or email contains q: id, name, email");
-        users.MapGet("/{id}", Get).RequireAuthorization(Policies.Staff).WithName("GetUser").WithSummary("ADMIN: the user; AGENT: id, name, email, role");
+        users.MapGet("/{id}", Get).RequireAuthorization(Policies.Staff).WithName("GetUser").WithSummary("ADMIN: the user; AGENT: only its id, name, email and role");
         users.MapPatch("/{id}/role", ChangeRole).RequireAuthorization(Policies.Admin).WithName("ChangeUserRole").WithSummary("ADMIN: change the local role; never the last active ADMIN");
         users.MapPost("/{id}/activate", Activate).RequireAuthorization(Policies.Admin).WithName("ActivateUser").WithSummary("ADMIN: let the user in again");
         users.MapPost("/{id}/deactivate", Deactivate).RequireAuthorization(Policies.Admin).WithName("DeactivateUser").WithSummary("ADMIN: shut the user out; not yourself, never the last active ADMIN");
@@ -31,16 +31,22 @@ public static class UsersApi
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> ChangeMyName(ChangeNameRequest request, [AsParameters] CallerContext caller) =>
         (await caller.Grains.GetGrain<IUserGrain>(caller.Subject).ChangeName(new ChangeUserName(request.Name))).ToOk();
 
-    private static Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> List([AsParameters] UserListParameters parameters, [AsParameters] CallerContext caller) =>
-        Query(caller, parameters.ReadAll, user => user);
+    private static Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> List(
+        [AsParameters] UserPageParameters page, [AsParameters] UserFilterParameters filters, [AsParameters] CallerContext caller) =>
+        Query(caller, reader => filters.Apply(reader, page.Read(reader)));
 
-    private static Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> Agents([AsParameters] UserListParameters parameters, [AsParameters] CallerContext caller) =>
-        Query(caller, parameters.ReadAgents, user => user);
+    private static Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> Agents([AsParameters] UserPageParameters page, [AsParameters] CallerContext caller) =>
+        Query(caller, reader => page.Read(reader) with { StaffOnly = true, Active = true });
 
-    private static Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> Search([AsParameters] UserListParameters parameters, [AsParameters] CallerContext caller) =>
-        Query(caller, parameters.ReadSearch, UserSummary.From);
+    private static async Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> Search([AsParameters] UserPageParameters page, [AsParameters] CallerContext caller)
+    {
+        var found = await Query(caller, reader => page.ReadSearch(reader) with { Active = true });
+        return found.Result is Ok<Page<UserView>> { Value: { } users }
+            ? TypedResults.Ok(new Page<UserSummary>([.. users.Items.Select(UserSummary.From)], users.NextCursor, users.Total))
+            : (ProblemHttpResult)found.Result;
+    }
 
-    private static async Task<Results<Ok<UserView>, Ok<StaffUserView>, ProblemHttpResult>> Get(string id, [AsParameters] CallerContext caller)
+    private static async Task<Results<Ok<StaffUserView>, Ok<UserView>, ProblemHttpResult>> Get(string id, [AsParameters] CallerContext caller)
     {
         if (await Find(caller, id) is not { } user)
         {
@@ -61,7 +67,7 @@ public static class UsersApi
     private static Task<Results<Ok<UserView>, ProblemHttpResult>> Deactivate(string id, [AsParameters] CallerContext caller) =>
         OnUser(caller, id, (user, actor) => user.Deactivate(actor));
 
-    private static async Task<Results<Ok<Page<T>>, ProblemHttpResult>> Query<T>(CallerContext caller, Func<QueryReader, UserListQuery> read, Func<UserView, T> map)
+    private static async Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> Query(CallerContext caller, Func<QueryReader, UserListQuery> read)
     {
         var reader = new QueryReader();
         var query = read(reader);
@@ -70,8 +76,7 @@ public static class UsersApi
             return invalid.ToProblem();
         }
 
-        return (await caller.Grains.GetGrain<IUserQueryGrain>(0).List(query))
-            .ToOk(page => new Page<T>([.. page.Items.Select(map)], page.NextCursor, page.Total));
+        return (await caller.Grains.GetGrain<IUserQueryGrain>(0).List(query)).ToOk();
     }
 
     private static async Task<UserView?> Find(CallerContext caller, string id) =>
