@@ -25,7 +25,16 @@ public static class SchemaMigrator
                     connection.Open();
                     using var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgresMigrationLockKey})", connection);
                     lockCommand.ExecuteNonQuery();
-                    Run(options, runner => runner.AddPostgres());
+                    try
+                    {
+                        Run(options, runner => runner.AddPostgres());
+                    }
+                    finally
+                    {
+                        // The session outlives Dispose in the connection pool: without this the lock is held until the pool closes it.
+                        using var unlockCommand = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresMigrationLockKey})", connection);
+                        unlockCommand.ExecuteNonQuery();
+                    }
                 }
 
                 break;
