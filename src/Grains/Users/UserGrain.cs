@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using TicketPlatform.Common;
-using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Users;
 
@@ -65,7 +64,7 @@ internal sealed class UserGrain(UserStore store, IOptions<UserOptions> options, 
     {
         if (!actor.IsAdmin)
         {
-            return DomainError.Forbidden("Only an ADMIN may change a user's role or activation.", AccessReasons.Role);
+            return DomainError.Forbidden("Only an ADMIN may change a user's role or activation.");
         }
 
         if (_user is null)
