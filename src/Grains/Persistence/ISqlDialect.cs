@@ -12,6 +12,12 @@ public interface ISqlDialect : IAsyncDisposable
     /// <summary>Held for the length of a write transaction; SQLite has one writer at a time.</summary>
     ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds, until <paramref name="transaction"/> ends, a lock that serialises every write transaction taking the
+    /// same <paramref name="key"/>, so that a check-then-write inside it sees all earlier commits.
+    /// </summary>
+    Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key);
+
     /// <summary>A case-insensitive substring match of <paramref name="column"/> against a LIKE pattern parameter.</summary>
     string ContainsIgnoreCase(string column, string patternParameter);
 

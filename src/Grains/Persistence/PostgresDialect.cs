@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Npgsql;
 
 namespace TicketPlatform.Persistence;
@@ -12,6 +13,10 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
     public DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     public ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult(NoLock.Instance);
+
+    // Under READ COMMITTED each later statement of the transaction takes a fresh snapshot, so it sees what the previous holder committed.
+    public Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key) =>
+        connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key }, transaction);
 
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} ILIKE {patternParameter} ESCAPE '\\'";
 

@@ -25,6 +25,9 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
         return new Release(_writer);
     }
 
+    // Already serialised: one writer per file at a time (EnterWriterAsync), and SQLite itself admits one writing transaction.
+    public Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key) => Task.CompletedTask;
+
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} LIKE {patternParameter} ESCAPE '\\'";
 
     public bool IsUniqueViolation(DbException exception) =>

@@ -9,6 +9,8 @@ namespace TicketPlatform.Users;
 /// </summary>
 internal sealed class UserGrain(UserStore store, IOptions<UserOptions> options, Clock clock) : Grain, IUserGrain
 {
+    private const int MaxNameLength = 100;
+
     private UserRecord? _user;
 
     private string Subject => this.GetPrimaryKeyString();
@@ -29,12 +31,73 @@ internal sealed class UserGrain(UserStore store, IOptions<UserOptions> options, 
         var email = identity.Email ?? _user.Email;
         if (name != _user.Name || email != _user.Email)
         {
-            var synced = _user with { Name = name, Email = email, UpdatedAt = clock.Now() };
-            await store.Update(synced);
-            _user = synced;
+            await SaveProfile(_user with { Name = name, Email = email });
         }
 
         return _user.ToView();
+    }
+
+    public async Task<Result<UserView>> ChangeName(ChangeUserName command)
+    {
+        if (_user is null)
+        {
+            return DomainError.NotFound("User");
+        }
+
+        if (new FieldErrors().Text("name", command.Name, 1, MaxNameLength).ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
+        await SaveProfile(_user with { Name = command.Name!.Trim(), NameSetByUser = true });
+        return _user.ToView();
+    }
+
+    public Task<Result<UserView>> ChangeRole(Actor actor, ChangeUserRole command) =>
+        ChangeAccess(actor, user => user with { Role = command.Role });
+
+    public Task<Result<UserView>> Activate(Actor actor) => ChangeAccess(actor, user => user with { Active = true });
+
+    public Task<Result<UserView>> Deactivate(Actor actor) => ChangeAccess(actor, user => user with { Active = false }, refuseSelf: true);
+
+    private async Task<Result<UserView>> ChangeAccess(Actor actor, Func<UserRecord, UserRecord> change, bool refuseSelf = false)
+    {
+        if (!actor.IsAdmin)
+        {
+            return DomainError.Forbidden("Only an ADMIN may change a user's role or activation.");
+        }
+
+        if (_user is null)
+        {
+            return DomainError.NotFound("User");
+        }
+
+        if (refuseSelf && _user.Id == actor.UserId)
+        {
+            return DomainError.Conflict("You cannot deactivate yourself.", UserReasons.Self);
+        }
+
+        var changed = change(_user);
+        if (changed == _user)
+        {
+            return _user.ToView();
+        }
+
+        changed = changed with { UpdatedAt = clock.Now() };
+        if (!await store.TryChangeAccess(changed))
+        {
+            return DomainError.Conflict("The service must keep at least one active ADMIN.", UserReasons.LastAdmin);
+        }
+
+        _user = changed;
+        return _user.ToView();
+    }
+
+    private async Task SaveProfile(UserRecord profile)
+    {
+        var saved = profile with { UpdatedAt = clock.Now() };
+        await store.UpdateProfile(saved);
+        _user = saved;
     }
 
     private async Task Create(TokenIdentity identity)

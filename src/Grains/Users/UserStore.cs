@@ -6,26 +6,56 @@ namespace TicketPlatform.Users;
 
 internal sealed class UserStore(Database database)
 {
-    private const string Columns = "id, subject, email, name, name_set_by_user, role, active, created_at, updated_at";
+    // Any constant works; every transaction that may take away an active ADMIN passes it.
+    private const long ActiveAdminsLockKey = 0x61646d696e73;
 
     public Task<UserRecord?> FindBySubject(string subject) => database.ReadAsync(async connection =>
-        (await connection.QuerySingleOrDefaultAsync<UserRow>($"SELECT {Columns} FROM users WHERE subject = @subject", new { subject }))?.ToRecord());
+        (await connection.QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserRow.Columns} FROM users WHERE subject = @subject", new { subject }))?.ToRecord());
+
+    public Task<UserRecord?> FindById(Guid id) => database.ReadAsync(async connection =>
+        (await connection.QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserRow.Columns} FROM users WHERE id = @id", new { id }))?.ToRecord());
 
     /// <summary>Inserts the user unless a row for the subject exists already; returns whether it inserted.</summary>
     public Task<bool> TryInsert(UserRecord user) => database.WriteAsync(async (connection, transaction) =>
         await connection.ExecuteAsync(
             $"""
-            INSERT INTO users ({Columns}) VALUES (@Id, @Subject, @Email, @Name, @NameSetByUser, @Role, @Active, @CreatedAt, @UpdatedAt)
+            INSERT INTO users ({UserRow.Columns}) VALUES (@Id, @Subject, @Email, @Name, @NameSetByUser, @Role, @Active, @CreatedAt, @UpdatedAt)
             ON CONFLICT (subject) DO NOTHING
             """,
             Parameters(user), transaction) == 1);
 
-    public Task Update(UserRecord user) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
-        """
-        UPDATE users SET email = @Email, name = @Name, name_set_by_user = @NameSetByUser, role = @Role, active = @Active, updated_at = @UpdatedAt
-        WHERE id = @Id
-        """,
+    /// <summary>Writes what JIT sync and the user themselves may change: email and name, never role or active flag.</summary>
+    public Task UpdateProfile(UserRecord user) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+        "UPDATE users SET email = @Email, name = @Name, name_set_by_user = @NameSetByUser, updated_at = @UpdatedAt WHERE id = @Id",
         Parameters(user), transaction));
+
+    /// <summary>
+    /// Writes the role and active flag unless that would leave no active ADMIN; returns false, having written nothing,
+    /// when it would. The check reads the committed rows, not the caller's memory, under a lock every such change takes.
+    /// </summary>
+    public Task<bool> TryChangeAccess(UserRecord user) => database.WriteAsync(async (connection, transaction) =>
+    {
+        await database.Dialect.SerializeAsync(connection, transaction, ActiveAdminsLockKey);
+        var parameters = new
+        {
+            user.Id,
+            Role = EnumText.Of(user.Role),
+            user.Active,
+            user.UpdatedAt,
+            StaysActiveAdmin = user.Role == UserRole.Admin && user.Active,
+            Admin = EnumText.Of(UserRole.Admin),
+            Yes = true,
+        };
+        return await connection.ExecuteAsync(
+            """
+            UPDATE users SET role = @Role, active = @Active, updated_at = @UpdatedAt
+            WHERE id = @Id
+              AND (@StaysActiveAdmin = @Yes
+                   OR NOT (role = @Admin AND active = @Yes)
+                   OR EXISTS (SELECT 1 FROM users other WHERE other.id <> @Id AND other.role = @Admin AND other.active = @Yes))
+            """,
+            parameters, transaction) == 1;
+    });
 
     private static object Parameters(UserRecord u) => new
     {
@@ -39,27 +69,4 @@ internal sealed class UserStore(Database database)
         u.CreatedAt,
         u.UpdatedAt,
     };
-
-    private sealed class UserRow
-    {
-        public Guid Id { get; init; }
-
-        public string Subject { get; init; } = "";
-
-        public string? Email { get; init; }
-
-        public string? Name { get; init; }
-
-        public bool NameSetByUser { get; init; }
-
-        public string Role { get; init; } = "";
-
-        public bool Active { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public DateTimeOffset UpdatedAt { get; init; }
-
-        public UserRecord ToRecord() => new(Id, Subject, Email, Name, NameSetByUser, EnumText.Parse<UserRole>(Role), Active, CreatedAt, UpdatedAt);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using TicketPlatform.Api.Events;
 using TicketPlatform.Events;
+using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
 
@@ -17,14 +18,28 @@ public abstract class ApiTestBase(ApiFixture fixture)
 {
     protected ApiFactory Api => fixture.Api;
 
-    protected async Task<TestUser> NewUser(string? role = null, string? subject = null)
+    protected DatabaseProvider Provider => fixture.Provider;
+
+    protected Task<TestUser> NewUser(string? role = null, string? subject = null) => NewUser(Api, role, subject);
+
+    /// <summary>A fresh user of <paramref name="api"/>, created by its first request; ADMIN when <paramref name="role"/> says so.</summary>
+    protected static async Task<TestUser> NewUser(ApiFactory api, string? role = null, string? subject = null)
     {
-        var client = Api.ClientFor(subject ?? $"{role ?? "user"}-{Guid.NewGuid():N}", role);
+        var client = api.ClientFor(subject ?? $"{role ?? "user"}-{Guid.NewGuid():N}", role);
         var me = await (await client.GetAsync("/api/users/me")).Read<UserView>();
         return new TestUser(client, me);
     }
 
     protected async Task<TestUser> NewAdmin() => await NewUser("ADMIN");
+
+    /// <summary>A fresh user whom an ADMIN (a fresh one unless given) has promoted to AGENT through the API.</summary>
+    protected async Task<TestUser> NewAgent(TestUser? admin = null)
+    {
+        var user = await NewUser();
+        admin ??= await NewAdmin();
+        var response = await admin.Client.PatchJson($"/api/users/{user.Id}/role", new { role = UserRole.Agent });
+        return user with { User = await response.Read<UserView>() };
+    }
 
     protected static async Task<TicketView> CreateTicket(TestUser user, string title = "Printer on fire", TicketPriority? priority = null)
     {

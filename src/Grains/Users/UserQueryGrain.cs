@@ -1,0 +1,38 @@
+using Dapper;
+using Orleans.Concurrency;
+using TicketPlatform.Common;
+using TicketPlatform.Persistence;
+
+namespace TicketPlatform.Users;
+
+[StatelessWorker]
+internal sealed class UserQueryGrain(Database database, UserStore store) : Grain, IUserQueryGrain
+{
+    public async Task<UserView?> Find(Guid id) => (await store.FindById(id))?.ToView();
+
+    public async Task<Result<Page<UserView>>> List(UserListQuery query)
+    {
+        (DateTimeOffset, Guid)? after = null;
+        if (query.Cursor is not null)
+        {
+            if (!UserListSql.TryReadCursor(query.Cursor, out var key))
+            {
+                return DomainError.Validation("cursor", "The cursor is not one this list issued.");
+            }
+
+            after = key;
+        }
+
+        var sql = UserListSql.For(database.Dialect, query);
+        var (rows, total) = await database.ReadAsync(async connection =>
+        {
+            long? total = query.IncludeTotal ? await connection.ExecuteScalarAsync<long>(sql.CountSql(), sql.Parameters) : null;
+            var rows = await connection.QueryAsync<UserRow>(sql.PageSql(after, query.Limit + 1), sql.Parameters);
+            return (rows.ToList(), total);
+        });
+
+        var items = rows.Take(query.Limit).Select(row => row.ToRecord().ToView()).ToArray();
+        var next = rows.Count > query.Limit ? UserListSql.CursorFor(items[^1]) : null;
+        return new Page<UserView>(items, next, total);
+    }
+}
