@@ -9,7 +9,7 @@ namespace TicketPlatform.Api.Realtime;
 /// </summary>
 public sealed partial class RealtimeMaintenance(
     TicketRooms rooms,
-    HubConnections connections,
+    RealtimeConnections connections,
     IGrainFactory grains,
     IOptions<RealtimeOptions> options,
     TimeProvider time,

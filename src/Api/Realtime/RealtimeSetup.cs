@@ -8,7 +8,7 @@ public static class RealtimeSetup
     {
         services.AddSignalR().AddJsonProtocol(options => DomainJson.Configure(options.PayloadSerializerOptions));
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section));
-        services.AddSingleton<HubConnections>();
+        services.AddSingleton<RealtimeConnections>();
         services.AddSingleton<TicketRoomObserver>();
         services.AddSingleton<TicketRooms>();
         services.AddHostedService<RealtimeMaintenance>();

@@ -12,7 +12,7 @@ namespace TicketPlatform.Api.Realtime;
 /// filtered by visibility per connection.
 /// </summary>
 [Authorize]
-public sealed class TicketsHub(TicketRooms rooms, HubConnections connections, IGrainFactory grains) : Hub
+public sealed class TicketsHub(TicketRooms rooms, RealtimeConnections connections, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/tickets";
 
@@ -22,7 +22,7 @@ public sealed class TicketsHub(TicketRooms rooms, HubConnections connections, IG
         var expires = long.TryParse(user.FindFirst("exp")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
             ? DateTimeOffset.FromUnixTimeSeconds(exp)
             : DateTimeOffset.MaxValue;
-        connections.Add(new HubConnection(Context, user.FindFirst("sub")!.Value, user.ToActor(), expires));
+        connections.Add(new RealtimeConnection(Context, user.FindFirst("sub")!.Value, user.ToActor(), expires));
         return Task.CompletedTask;
     }
 

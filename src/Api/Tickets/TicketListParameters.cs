@@ -14,31 +14,31 @@ public sealed class TicketListParameters
         ["priority"] = TicketSortField.Priority,
     };
 
-    [FromQuery] public string? Status { get; init; }
+    [FromQuery(Name = "status")] public string? Status { get; init; }
 
-    [FromQuery] public string? Priority { get; init; }
+    [FromQuery(Name = "priority")] public string? Priority { get; init; }
 
-    [FromQuery] public string? CategoryId { get; init; }
+    [FromQuery(Name = "categoryId")] public string? CategoryId { get; init; }
 
-    [FromQuery] public string? AssigneeId { get; init; }
+    [FromQuery(Name = "assigneeId")] public string? AssigneeId { get; init; }
 
-    [FromQuery] public string? RequesterId { get; init; }
+    [FromQuery(Name = "requesterId")] public string? RequesterId { get; init; }
 
-    [FromQuery] public string? Q { get; init; }
+    [FromQuery(Name = "q")] public string? Q { get; init; }
 
-    [FromQuery] public string? CreatedFrom { get; init; }
+    [FromQuery(Name = "createdFrom")] public string? CreatedFrom { get; init; }
 
-    [FromQuery] public string? CreatedTo { get; init; }
+    [FromQuery(Name = "createdTo")] public string? CreatedTo { get; init; }
 
-    [FromQuery] public string? Sort { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
 
-    [FromQuery] public string? Limit { get; init; }
+    [FromQuery(Name = "limit")] public string? Limit { get; init; }
 
-    [FromQuery] public string? Cursor { get; init; }
+    [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
 
-    [FromQuery] public string? IncludeTotal { get; init; }
+    [FromQuery(Name = "includeTotal")] public string? IncludeTotal { get; init; }
 
-    [FromQuery] public string? Archived { get; init; }
+    [FromQuery(Name = "archived")] public string? Archived { get; init; }
 
     public TicketListQuery Read(QueryReader reader)
     {

@@ -34,7 +34,7 @@ internal sealed class TicketListSql
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            Parameters.Add("text", "%" + EscapeLike(query.Text.Trim()) + "%");
+            Parameters.Add("text", LikePattern.Contains(query.Text.Trim()));
             _where.Add($"({dialect.ContainsIgnoreCase("t.title", "@text")} OR {dialect.ContainsIgnoreCase("t.description", "@text")})");
         }
 
@@ -103,7 +103,4 @@ internal sealed class TicketListSql
         Parameters.Add(name, value);
         _where.Add(condition);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

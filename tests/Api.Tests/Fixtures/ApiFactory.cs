@@ -75,6 +75,7 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory) : We
         builder.UseSetting("TicketPlatform:Embedded:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("TicketPlatform:Embedded:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("TicketPlatform:Users:BootstrapAdmins:0", BootstrapAdmin);
+        builder.UseSetting("TicketPlatform:Realtime:SweepInterval", "00:00:00.200");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
     }

@@ -3,8 +3,8 @@ using FluentMigrator;
 namespace TicketPlatform.Persistence.Migrations;
 
 /// <summary>The keyset order of the user lists: oldest first, ties broken by id.</summary>
-[Migration(2, "Index of the user lists: created_at, id")]
-public sealed class M0002_UserListIndex : Migration
+[Migration(5, "Index of the user lists: created_at, id")]
+public sealed class M0005_UserListIndex : Migration
 {
     public override void Up() =>
         Create.Index("ix_users_created").OnTable("users").OnColumn("created_at").Ascending().OnColumn("id").Ascending();
