@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
@@ -19,6 +20,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<Clock>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<MessageStore>();
         services.AddSingleton<CategoryStore>();
         services.AddSingleton<UserStore>();
         services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section));
