@@ -1,4 +1,5 @@
 using Serilog;
+using TicketPlatform.Api.Attachments;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Commands;
 using TicketPlatform.Api.Errors;
@@ -9,6 +10,7 @@ using TicketPlatform.Api.Messages;
 using TicketPlatform.Api.OpenApi;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
+using TicketPlatform.Attachments;
 using TicketPlatform.Persistence;
 
 switch (args)
@@ -28,6 +30,7 @@ builder.Services.AddTicketPlatformProblemDetails();
 builder.Services.AddTicketPlatformAuth(builder.Configuration);
 builder.Services.AddTicketPlatformOpenApi();
 builder.Services.AddTicketPlatformHealth(hostsDatabase: true);
+builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
 
 var app = builder.Build();
 SchemaMigrator.Migrate(database);
@@ -42,6 +45,7 @@ app.MapTicketPlatformHealth();
 app.MapTicketsApi();
 app.MapEventsApi();
 app.MapMessagesApi();
+app.MapAttachmentsApi();
 app.MapUsersApi();
 app.Run();
 return 0;

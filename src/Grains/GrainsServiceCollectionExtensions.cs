@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
@@ -21,6 +22,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<TicketStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<MessageStore>();
+        services.AddTicketPlatformAttachments(configuration);
         services.AddSingleton<CategoryStore>();
         services.AddSingleton<UserStore>();
         services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section));

@@ -133,6 +133,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
 
         var message = found.Value!;
         var deleted = message;
+        var attachments = await Attachments.Live(Number, message.Id);
         return await Execute(actor, invalid: null, change =>
         {
             if (message.AuthorId != actor.UserId && !actor.IsAdmin)
@@ -154,6 +155,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
             change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));
+            DeleteAttachments(change, attachments);
             return null;
         }, _ => deleted.ToView());
     }
