@@ -1,4 +1,5 @@
 using Serilog;
+using TicketPlatform.Api.Attachments;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Categories;
 using TicketPlatform.Api.Commands;
@@ -6,11 +7,13 @@ using TicketPlatform.Api.Errors;
 using TicketPlatform.Api.Events;
 using TicketPlatform.Api.Health;
 using TicketPlatform.Api.Hosting;
+using TicketPlatform.Api.Messages;
 using TicketPlatform.Api.OpenApi;
 using TicketPlatform.Api.Participants;
 using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
+using TicketPlatform.Attachments;
 using TicketPlatform.Persistence;
 
 switch (args)
@@ -31,6 +34,7 @@ builder.Services.AddTicketPlatformAuth(builder.Configuration);
 builder.Services.AddTicketPlatformOpenApi();
 builder.Services.AddTicketPlatformRealtime(builder.Configuration);
 builder.Services.AddTicketPlatformHealth(hostsDatabase: true);
+builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
 
 var app = builder.Build();
 SchemaMigrator.Migrate(database);
@@ -46,6 +50,8 @@ app.MapTicketsApi();
 app.MapEventsApi();
 app.MapParticipantsApi();
 app.MapHub<TicketsHub>(TicketsHub.Path);
+app.MapMessagesApi();
+app.MapAttachmentsApi();
 app.MapUsersApi();
 app.MapCategoriesApi();
 app.Run();

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
@@ -19,6 +21,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<Clock>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<MessageStore>();
+        services.AddTicketPlatformAttachments(configuration);
         services.AddSingleton<CategoryStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<UserLookup>();

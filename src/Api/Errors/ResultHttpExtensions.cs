@@ -11,4 +11,7 @@ public static class ResultHttpExtensions
 
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
+
+    public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
+        result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem();
 }

@@ -9,7 +9,11 @@ internal sealed partial class TicketGrain
     /// Decides a command against the committed state and commits what it recorded. When the version fence
     /// shows another writer got there first, the state is reloaded and the command decided once more.
     /// </summary>
-    private async Task<Result<TicketView>> Execute(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide)
+    private Task<Result<TicketView>> Execute(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide) =>
+        Execute(actor, invalid, decide, ticket => ticket.ToView());
+
+    /// <summary>As above, answering with what <paramref name="answer"/> makes of the state after the command.</summary>
+    private async Task<Result<T>> Execute<T>(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide, Func<TicketState, T> answer)
     {
         if (invalid is not null)
         {
@@ -31,14 +35,14 @@ internal sealed partial class TicketGrain
 
             if (!change.HasChanges)
             {
-                return _ticket.ToView();
+                return answer(_ticket);
             }
 
             if (await store.TryCommit(change))
             {
                 _ticket = change.After;
                 Publish(change);
-                return _ticket.ToView();
+                return answer(_ticket);
             }
 
             _ticket = await store.Load(Number);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using TicketPlatform.Common;
+using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
 
 namespace TicketPlatform.Tickets;
@@ -35,7 +36,10 @@ internal sealed class TicketListSql
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             Parameters.Add("text", LikePattern.Contains(query.Text.Trim()));
-            _where.Add($"({dialect.ContainsIgnoreCase("t.title", "@text")} OR {dialect.ContainsIgnoreCase("t.description", "@text")})");
+            _where.Add($"""
+                ({dialect.ContainsIgnoreCase("t.title", "@text")} OR {dialect.ContainsIgnoreCase("t.description", "@text")}
+                 OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_number = t.number {MessageStore.VisibleTo(viewer, "m")} AND {dialect.ContainsIgnoreCase("m.content", "@text")}))
+                """);
         }
 
         SortColumn = query.Sort switch

@@ -42,6 +42,28 @@ public static class AccessMatrixSpec
         new("DELETE /api/tickets/{number}/participants/{userId}", [401, 403, 404, NoContent, 403, 403, 403, NoContent, 404, NoContent, NoContent],
             (s, c) => c.DeleteAsync($"{s.Ticket}/participants/{s.Callers[Caller.ParticipantBothFlags].Id}")),
 
+        // Messages (30–36)
+        new("GET /api/tickets/{number}/messages", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/messages"), Mutates: false),
+        new("GET /api/tickets/{number}/messages/{id}", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/messages/{s.MessageId}"), Prepare: PostMessage, Mutates: false),
+        new("POST /api/tickets/{number}/messages", [401, 403, 404, Created, 403, 403, Created, Created, 404, Created, Created],
+            (s, c) => c.PostJson($"{s.Ticket}/messages", new { content = "Hello" })),
+        new("PATCH /api/tickets/{number}/messages/{id}", [401, 403, 404, Ok, 403, 403, 403, 403, 404, 403, 403],
+            (s, c) => c.PatchJson($"{s.Ticket}/messages/{s.MessageId}", new { content = "Edited" }), Prepare: PostMessage),
+        new("DELETE /api/tickets/{number}/messages/{id}", [401, 403, 404, NoContent, 403, 403, 403, 403, 404, 403, NoContent],
+            (s, c) => c.DeleteAsync($"{s.Ticket}/messages/{s.MessageId}"), Prepare: PostMessage),
+        new("POST /api/tickets/{number}/messages/read", [401, 403, 404, NoContent, NoContent, NoContent, NoContent, NoContent, 404, NoContent, NoContent],
+            (s, c) => c.PostJson($"{s.Ticket}/messages/read", new { upToMessageId = s.MessageId }), Prepare: PostMessage),
+        new("GET /api/tickets/{number}/messages/unread", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/messages/unread"), Mutates: false),
+
+        // Attachments (37–41)
+        new("POST /api/tickets/{number}/messages/{messageId}/attachments", [401, 403, 404, Created, 403, 403, 403, 403, 404, Created, Created],
+            (s, c) => c.PostAsync($"{s.Ticket}/messages/{s.MessageId}/attachments", PdfForm()), Prepare: PostMessage),
+        new("GET /api/tickets/{number}/attachments", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/attachments"), Mutates: false),
+        new("GET /api/attachments/{id}", TicketRead, (s, c) => c.GetAsync($"/api/attachments/{s.AttachmentId}"), Prepare: Attach, Mutates: false),
+        new("GET /api/attachments/{id}/content", TicketRead, (s, c) => c.GetAsync($"/api/attachments/{s.AttachmentId}/content"), Prepare: Attach, Mutates: false),
+        new("DELETE /api/attachments/{id}", [401, 403, 404, NoContent, 403, 403, 403, 403, 404, NoContent, NoContent],
+            (s, c) => c.DeleteAsync($"/api/attachments/{s.AttachmentId}"), Prepare: Attach),
+
         // Events (42–43)
         new("GET /api/tickets/{number}/events", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/events"), Mutates: false),
         new("GET /api/events", AdminOnly(Ok), (s, c) => c.GetAsync("/api/events"), Mutates: false),
@@ -92,6 +114,22 @@ public static class AccessMatrixSpec
             (await s.Admin.Client.PatchJson($"{s.Ticket}/status", new { status })).EnsureSuccessStatusCode();
         }
     }
+
+    private static async Task PostMessage(MatrixScenario s)
+    {
+        var posted = await s.Callers[Caller.Requester].Client.PostJson($"{s.Ticket}/messages", new { content = "A question" });
+        s.MessageId = (await posted.Read<System.Text.Json.Nodes.JsonObject>(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task Attach(MatrixScenario s)
+    {
+        await PostMessage(s);
+        var uploaded = await s.Callers[Caller.Requester].Client.PostAsync($"{s.Ticket}/messages/{s.MessageId}/attachments", PdfForm());
+        s.AttachmentId = (await uploaded.Read<System.Text.Json.Nodes.JsonObject>(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    private static MultipartFormDataContent PdfForm() =>
+        new() { { new ByteArrayContent(Attachments.SampleFiles.Pdf) { Headers = { ContentType = new("application/pdf") } }, "file", "matrix.pdf" } };
 
     private static async Task Archive(MatrixScenario s) => (await s.Admin.Client.DeleteAsync(s.Ticket)).EnsureSuccessStatusCode();
 

@@ -66,6 +66,12 @@ public sealed class MatrixCallers
 /// <summary>One fresh ticket for one cell (or one row of reads) of the matrix.</summary>
 public sealed record MatrixScenario(MatrixCallers Callers, string Number)
 {
+    /// <summary>A PUBLIC message of the requester, when the row's preparation posted one.</summary>
+    public Guid MessageId { get; set; }
+
+    /// <summary>An attachment the requester uploaded to <see cref="MessageId"/>, when the row's preparation uploaded one.</summary>
+    public Guid AttachmentId { get; set; }
+
     public string Ticket => $"/api/tickets/{Number}";
 
     public TestUser Admin => Callers.Admin;

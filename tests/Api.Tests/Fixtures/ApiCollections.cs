@@ -3,13 +3,13 @@ using TicketPlatform.Persistence;
 namespace TicketPlatform.Api.Tests.Fixtures;
 
 /// <summary>One running Api per database for a whole collection of test classes.</summary>
-public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ApiFixture(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public ApiFactory Api { get; private set; } = null!;
 
     public DatabaseProvider Provider => provider;
 
-    public async ValueTask InitializeAsync() => Api = await ApiFactory.StartAsync(provider);
+    public async ValueTask InitializeAsync() => Api = await ApiFactory.StartAsync(provider, settings);
 
     public async ValueTask DisposeAsync() => await Api.DisposeAllAsync();
 }

@@ -13,7 +13,7 @@ namespace TicketPlatform.Api.Tests.Fixtures;
 /// The real Api in the embedded profile (co-hosted silo) over a real database: a SQLite file in its own data
 /// directory, or a fresh PostgreSQL database. <see cref="Restart"/> gives a new process-equivalent on the same data.
 /// </summary>
-public sealed class ApiFactory(TestDatabase database, string dataDirectory) : WebApplicationFactory<Program>
+public sealed class ApiFactory(TestDatabase database, string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string BootstrapAdmin = "bootstrap-admin";
 
@@ -25,11 +25,12 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory) : We
 
     public SecurityKey SigningKey => new SymmetricSecurityKey(DevelopmentSigningKey.LoadOrCreate(dataDirectory));
 
-    public static async Task<ApiFactory> StartAsync(DatabaseProvider provider)
+    /// <summary>Starts the Api; <paramref name="settings"/> override configuration keys for this instance.</summary>
+    public static async Task<ApiFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var dataDirectory = database.Directory ?? Directory.CreateTempSubdirectory("ticketplatform-api-").FullName;
-        var factory = new ApiFactory(database, dataDirectory);
+        var factory = new ApiFactory(database, dataDirectory, settings);
         _ = factory.Server;
         return factory;
     }
@@ -38,7 +39,7 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory) : We
     public async Task<ApiFactory> Restart()
     {
         await base.DisposeAsync();
-        var restarted = new ApiFactory(database, dataDirectory);
+        var restarted = new ApiFactory(database, dataDirectory, settings);
         _ = restarted.Server;
         return restarted;
     }
@@ -78,5 +79,9 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory) : We
         builder.UseSetting("TicketPlatform:Realtime:SweepInterval", "00:00:00.200");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

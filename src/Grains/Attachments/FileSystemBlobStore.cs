@@ -1,0 +1,74 @@
+using System.Buffers;
+
+namespace TicketPlatform.Attachments;
+
+/// <summary>
+/// Blobs as files under one root, fanned out by the first two characters of the name. A blob is written to a
+/// temporary file and moved into place whole, so a reader never sees a partial blob.
+/// </summary>
+public sealed class FileSystemBlobStore(string root) : IBlobStore
+{
+    private const int BufferSize = 81_920;
+
+    private static readonly SearchValues<char> NameCharacters = SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyz");
+
+    public string Root => root;
+
+    public async Task Put(string name, Stream content, CancellationToken cancellationToken)
+    {
+        var path = PathOf(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, BufferSize, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+
+            File.Move(partial, path, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    public Task<Stream?> Open(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<Stream?>(new FileStream(
+                PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public Task Delete(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            File.Delete(PathOf(name));
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Names are generated, never taken from a client: lowercase letters and digits only, so no name can leave the root.</summary>
+    private string PathOf(string name)
+    {
+        if (name.Length is < 8 or > 64 || name.AsSpan().ContainsAnyExcept(NameCharacters))
+        {
+            throw new ArgumentException("A blob name is 8 to 64 lowercase letters and digits.", nameof(name));
+        }
+
+        return Path.Combine(root, name[..2], name);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using TicketPlatform.Common;
+using TicketPlatform.Events;
+using TicketPlatform.Messages;
+
+namespace TicketPlatform.Tickets;
+
+/// <summary>
+/// The ticket's conversation. Messages are rows written in the ticket's commit and read from the database:
+/// the grain holds none of them, so a write costs the same however long the conversation is.
+/// </summary>
+internal sealed partial class TicketGrain : ITicketMessagesGrain
+{
+    internal const string ReopenedByMessage = "MESSAGE_POSTED";
+
+    private const int MaxPage = 100;
+
+    private MessageStore Messages => field ??= ServiceProvider.GetRequiredService<MessageStore>();
+
+    public Task<Result<MessageView>> PostMessage(Actor actor, PostMessage command)
+    {
+        var id = Guid.CreateVersion7();
+        MessageRecord? posted = null;
+        return Execute(actor, MessageRules.Validate(command), change =>
+        {
+            if (Refuse(change, RightToWrite(command.Visibility)) is { } refused)
+            {
+                return refused;
+            }
+
+            change.EnrolActingStaff();
+            var type = command.Visibility == MessageVisibility.Internal ? TicketEventType.InternalNoteAdded : TicketEventType.MessagePosted;
+            change.Record(type, new MessagePayload(id), EventVisibilityOf(command.Visibility));
+            posted = new MessageRecord(id, Number, change.After.LastSeq, actor.UserId, command.Content, command.Visibility, change.Now,
+                EditedAt: null, DeletedAt: null, DeletedBy: null);
+            change.Stage(MessageStore.Insert(posted));
+            if (command.Visibility == MessageVisibility.Public && change.After.Status == TicketStatus.Closed)
+            {
+                MoveTo(change, TicketStatus.Open, ReopenedByMessage);
+            }
+
+            return null;
+        }, _ => posted!.ToView());
+    }
+
+    public async Task<Result<MessageView>> GetMessage(Actor actor, Guid messageId)
+    {
+        var found = await VisibleMessage(actor, messageId);
+        return found.IsSuccess ? found.Value!.ToView() : found.Error!;
+    }
+
+    public async Task<Result<Page<MessageView>>> ListMessages(Actor actor, MessageListQuery query)
+    {
+        if (Visible(actor) is { } hidden)
+        {
+            return hidden;
+        }
+
+        if (query.Limit is < 1 or > MaxPage)
+        {
+            return DomainError.Validation("limit", $"Must be between 1 and {MaxPage}.");
+        }
+
+        if (query.Before is { } before)
+        {
+            var anchor = await VisibleMessage(actor, before);
+            return anchor.IsSuccess ? await Messages.Before(Number, actor, anchor.Value!.Seq, query.Limit) : anchor.Error!;
+        }
+
+        var afterSeq = 0L;
+        if (query.Cursor is not null
+            && !(Cursor.TryDecode(query.Cursor, parts: 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq)))
+        {
+            return DomainError.Validation("cursor", "The cursor is not one this list issued.");
+        }
+
+        return await Messages.After(Number, actor, afterSeq, query.Limit);
+    }
+
+    public async Task<Result<MessageView>> EditMessage(Actor actor, EditMessage command)
+    {
+        if (MessageRules.Validate(command) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var found = await VisibleMessage(actor, command.MessageId);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var message = found.Value!;
+        var edited = message;
+        return await Execute(actor, invalid: null, change =>
+        {
+            if (message.AuthorId != actor.UserId)
+            {
+                return DomainError.Forbidden("Only its author may edit a message.", AccessReasons.Role);
+            }
+
+            if (Refuse(change, RightToWrite(message.Visibility)) is { } refused)
+            {
+                return refused;
+            }
+
+            if (message.IsDeleted)
+            {
+                return DomainError.Conflict("The message was deleted.");
+            }
+
+            if (command.Content == message.Content)
+            {
+                return null;
+            }
+
+            change.EnrolActingStaff();
+            edited = message with { Content = command.Content, EditedAt = change.Now };
+            change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
+            change.Stage(MessageStore.Edit(edited));
+            return null;
+        }, _ => edited.ToView());
+    }
+
+    public async Task<Result<MessageView>> DeleteMessage(Actor actor, Guid messageId)
+    {
+        var found = await VisibleMessage(actor, messageId);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var message = found.Value!;
+        var deleted = message;
+        var attachments = await Attachments.Live(Number, message.Id);
+        return await Execute(actor, invalid: null, change =>
+        {
+            if (message.AuthorId != actor.UserId && !actor.IsAdmin)
+            {
+                return DomainError.Forbidden("Only its author or an ADMIN may delete a message.", AccessReasons.Role);
+            }
+
+            if (Refuse(change, RightToWrite(message.Visibility)) is { } refused)
+            {
+                return refused;
+            }
+
+            if (message.IsDeleted)
+            {
+                return null;
+            }
+
+            change.EnrolActingStaff();
+            deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
+            change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
+            change.Stage(MessageStore.Erase(deleted));
+            DeleteAttachments(change, attachments);
+            return null;
+        }, _ => deleted.ToView());
+    }
+
+    public async Task<Result<UnreadMessages>> MarkMessagesRead(Actor actor, Guid upToMessageId)
+    {
+        if (Visible(actor) is { } hidden)
+        {
+            return hidden;
+        }
+
+        var message = await Messages.Find(Number, upToMessageId);
+        if (message is null || !message.IsVisibleTo(actor))
+        {
+            return DomainError.Validation("upToMessageId", "No message of this ticket has this id.");
+        }
+
+        await Messages.MoveReadPointer(Number, actor.UserId, message.Seq, clock.Now());
+        return await Messages.Unread(Number, actor);
+    }
+
+    public async Task<Result<UnreadMessages>> GetUnreadMessages(Actor actor) =>
+        Visible(actor) is { } hidden ? hidden : await Messages.Unread(Number, actor);
+
+    /// <summary>The message, when the ticket and the message are both visible to <paramref name="actor"/>; else NOT_FOUND.</summary>
+    private async Task<Result<MessageRecord>> VisibleMessage(Actor actor, Guid messageId)
+    {
+        if (Visible(actor) is { } hidden)
+        {
+            return hidden;
+        }
+
+        var message = await Messages.Find(Number, messageId);
+        return message is not null && message.IsVisibleTo(actor) ? message : DomainError.NotFound("Message");
+    }
+
+    private static TicketRight RightToWrite(MessageVisibility visibility) =>
+        visibility == MessageVisibility.Internal ? TicketRight.CommentInternal : TicketRight.Comment;
+
+    private static EventVisibility EventVisibilityOf(MessageVisibility visibility) =>
+        visibility == MessageVisibility.Internal ? EventVisibility.Internal : EventVisibility.Public;
+}
