@@ -23,12 +23,14 @@ internal sealed partial class TicketGrain
                 return DomainError.NotFound("Ticket");
             }
 
+            await LoadPendingInvitations();
             var change = new TicketChange(_ticket, actor, clock.Now());
             if (decide(change) is { } refused)
             {
                 return refused;
             }
 
+            CancelInvitationsOfJoined(change);
             if (!change.HasChanges)
             {
                 return _ticket.ToView();
@@ -37,10 +39,12 @@ internal sealed partial class TicketGrain
             if (await store.TryCommit(change))
             {
                 _ticket = change.After;
+                KeepCommittedInvitations(change);
                 return _ticket.ToView();
             }
 
             _ticket = await store.Load(Number);
+            _pendingInvitations = null;
             if (attempt > 0)
             {
                 return DomainError.Conflict("The ticket was changed concurrently; try again.");
