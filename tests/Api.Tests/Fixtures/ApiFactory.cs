@@ -12,8 +12,10 @@ namespace TicketPlatform.Api.Tests.Fixtures;
 /// <summary>
 /// The real Api in the embedded profile (co-hosted silo) over a real database: a SQLite file in its own data
 /// directory, or a fresh PostgreSQL database. <see cref="Restart"/> gives a new process-equivalent on the same data.
+/// Extra configuration <paramref name="settings"/> apply to every start of this instance.
 /// </summary>
-public sealed class ApiFactory(TestDatabase database, string dataDirectory) : WebApplicationFactory<Program>
+public sealed class ApiFactory(TestDatabase database, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string BootstrapAdmin = "bootstrap-admin";
 
@@ -25,11 +27,11 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory) : We
 
     public SecurityKey SigningKey => new SymmetricSecurityKey(DevelopmentSigningKey.LoadOrCreate(dataDirectory));
 
-    public static async Task<ApiFactory> StartAsync(DatabaseProvider provider)
+    public static async Task<ApiFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var dataDirectory = database.Directory ?? Directory.CreateTempSubdirectory("ticketplatform-api-").FullName;
-        var factory = new ApiFactory(database, dataDirectory);
+        var factory = new ApiFactory(database, dataDirectory, settings);
         _ = factory.Server;
         return factory;
     }
@@ -38,7 +40,7 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory) : We
     public async Task<ApiFactory> Restart()
     {
         await base.DisposeAsync();
-        var restarted = new ApiFactory(database, dataDirectory);
+        var restarted = new ApiFactory(database, dataDirectory, settings);
         _ = restarted.Server;
         return restarted;
     }
@@ -77,5 +79,9 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory) : We
         builder.UseSetting("TicketPlatform:Users:BootstrapAdmins:0", BootstrapAdmin);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
