@@ -30,9 +30,17 @@ internal sealed partial class InvitationExpirySchedule(
     private async Task Stop(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        if (_running is { } running)
+        if (_running is not { } running)
         {
-            await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return;
+        }
+
+        try
+        {
+            await running.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 

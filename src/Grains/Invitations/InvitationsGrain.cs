@@ -3,8 +3,11 @@ using TicketPlatform.Common;
 
 namespace TicketPlatform.Invitations;
 
-/// <summary>Resolves an invitation id to its ticket with one indexed read; the ticket's grain decides and writes.</summary>
-[StatelessWorker]
+/// <summary>
+/// Resolves an invitation id to its ticket with one indexed read; the ticket's grain decides and writes.
+/// Holds no state, so it is reentrant: a few local workers do not queue every caller behind one ticket's commit.
+/// </summary>
+[StatelessWorker, Reentrant]
 internal sealed class InvitationsGrain(InvitationStore invitations, Clock clock) : Grain, IInvitationsGrain
 {
     private const int DueTicketsPerCaller = 100;

@@ -98,6 +98,17 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
 
     public async Task<int> ExpireInvitations()
     {
+        if (_ticket is null)
+        {
+            return 0;
+        }
+
+        await LoadPendingInvitations();
+        if (!PendingInvitations.Values.Any(i => i.ExpiresAt <= clock.Now()))
+        {
+            return 0;
+        }
+
         var expired = 0;
         await Execute(SystemActor, invalid: null, change =>
         {

@@ -48,6 +48,23 @@ public abstract class DirectAddTests(ApiFixture fixture) : InvitationTestBase(fi
         Assert.False(participant.CanEdit);
         Assert.Single(await Events(admin, ticket.Number, "?type=PARTICIPANT_ADDED"));
     }
+
+    [Fact]
+    public async Task A_direct_add_after_accepting_is_a_conflict_and_adds_nobody_twice()
+    {
+        var requester = await NewUser();
+        var invitee = await NewUser();
+        var admin = await NewAdmin();
+        var ticket = await CreateTicket(requester);
+        var invitation = await Invite(requester, ticket.Number, invitee.Id);
+        await (await Answer(invitee, invitation.Id, "accept")).Read<InvitationView>();
+
+        await (await AddParticipant(admin, ticket.Number, invitee.Id)).Problem(HttpStatusCode.Conflict, "CONFLICT");
+
+        Assert.Equal(InvitationStatus.Accepted, (await Get(invitee, invitation.Id)).Status);
+        Assert.Single(await Events(admin, ticket.Number, "?type=PARTICIPANT_ADDED"));
+        Assert.Empty(await Events(admin, ticket.Number, "?type=INVITATION_CANCELLED"));
+    }
 }
 
 [Collection(nameof(SqliteApi))]
