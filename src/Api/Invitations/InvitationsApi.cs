@@ -18,10 +18,10 @@ public static class InvitationsApi
 
         var invitations = app.MapGroup("/api/invitations").WithTags("Invitations");
         invitations.MapGet("/mine", Mine).WithName("ListMyInvitations").WithSummary("My invitations, newest first; PENDING unless ?status says otherwise");
-        invitations.MapGet("/{id:guid}", Get).WithName("GetInvitation").WithSummary("An invitation: for its invitee, its inviter, or whoever can see the ticket");
-        invitations.MapPost("/{id:guid}/accept", Accept).WithName("AcceptInvitation").WithSummary("Invitee: join the ticket with the invitation's flags");
-        invitations.MapPost("/{id:guid}/decline", Decline).WithName("DeclineInvitation").WithSummary("Invitee: decline");
-        invitations.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelInvitation").WithSummary("Inviter or staff: cancel a pending invitation");
+        invitations.MapGet("/{id}", Get).WithName("GetInvitation").WithSummary("An invitation: for its invitee, its inviter, or whoever can see the ticket");
+        invitations.MapPost("/{id}/accept", Accept).WithName("AcceptInvitation").WithSummary("Invitee: join the ticket with the invitation's flags");
+        invitations.MapPost("/{id}/decline", Decline).WithName("DeclineInvitation").WithSummary("Invitee: decline");
+        invitations.MapPost("/{id}/cancel", Cancel).WithName("CancelInvitation").WithSummary("Inviter or staff: cancel a pending invitation");
         return app;
     }
 
@@ -68,17 +68,24 @@ public static class InvitationsApi
             : (await Invitations(caller).Mine(caller.Actor, query)).ToOk();
     }
 
-    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> Get(Guid id, [AsParameters] CallerContext caller) =>
-        (await Invitations(caller).Get(caller.Actor, id)).ToOk();
+    private static Task<Results<Ok<InvitationView>, ProblemHttpResult>> Get(string id, [AsParameters] CallerContext caller) =>
+        ById(caller, id, (invitations, invitationId) => invitations.Get(caller.Actor, invitationId));
 
-    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> Accept(Guid id, [AsParameters] CallerContext caller) =>
-        (await Invitations(caller).Accept(caller.Actor, id)).ToOk();
+    private static Task<Results<Ok<InvitationView>, ProblemHttpResult>> Accept(string id, [AsParameters] CallerContext caller) =>
+        ById(caller, id, (invitations, invitationId) => invitations.Accept(caller.Actor, invitationId));
 
-    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> Decline(Guid id, [AsParameters] CallerContext caller) =>
-        (await Invitations(caller).Decline(caller.Actor, id)).ToOk();
+    private static Task<Results<Ok<InvitationView>, ProblemHttpResult>> Decline(string id, [AsParameters] CallerContext caller) =>
+        ById(caller, id, (invitations, invitationId) => invitations.Decline(caller.Actor, invitationId));
 
-    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> Cancel(Guid id, [AsParameters] CallerContext caller) =>
-        (await Invitations(caller).Cancel(caller.Actor, id)).ToOk();
+    private static Task<Results<Ok<InvitationView>, ProblemHttpResult>> Cancel(string id, [AsParameters] CallerContext caller) =>
+        ById(caller, id, (invitations, invitationId) => invitations.Cancel(caller.Actor, invitationId));
+
+    /// <summary>An id that is not a UUID names no invitation: 404, as a malformed ticket number does.</summary>
+    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> ById(
+        CallerContext caller, string id, Func<IInvitationsGrain, Guid, Task<Result<InvitationView>>> call) =>
+        Guid.TryParse(id, out var invitationId)
+            ? (await call(Invitations(caller), invitationId)).ToOk()
+            : Problems.NotFound("Invitation");
 
     private static IInvitationsGrain Invitations(CallerContext caller) => caller.Grains.GetGrain<IInvitationsGrain>(0);
 }

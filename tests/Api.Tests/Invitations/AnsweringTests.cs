@@ -32,6 +32,8 @@ public abstract class AnsweringTests(ApiFixture fixture) : InvitationTestBase(fi
 
         await (await stranger.Client.GetAsync($"/api/invitations/{invitation.Id}")).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
         await (await invitee.Client.GetAsync($"/api/invitations/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
+        await (await invitee.Client.GetAsync("/api/invitations/not-a-uuid")).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
+        await (await invitee.Client.PostAsync("/api/invitations/not-a-uuid/accept", content: null)).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
     }
 
     [Fact]
