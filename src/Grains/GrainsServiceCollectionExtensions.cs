@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Invitations;
 using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
@@ -27,6 +29,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<UserStore>();
         services.AddSingleton<UserLookup>();
         services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section));
+        services.AddSingleton<InvitationStore>();
+        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
+            .Validate(o => o.Expiry > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero, "Invitation expiry and scan interval must be positive.");
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InvitationExpirySchedule>();
         return services;
     }
 }

@@ -27,12 +27,14 @@ internal sealed partial class TicketGrain
                 return DomainError.NotFound("Ticket");
             }
 
+            await LoadPendingInvitations();
             var change = new TicketChange(_ticket, actor, clock.Now());
             if (decide(change) is { } refused)
             {
                 return refused;
             }
 
+            CancelInvitationsOfJoined(change);
             if (!change.HasChanges)
             {
                 return answer(_ticket);
@@ -42,10 +44,12 @@ internal sealed partial class TicketGrain
             {
                 _ticket = change.After;
                 Publish(change);
+                KeepCommittedInvitations(change);
                 return answer(_ticket);
             }
 
             _ticket = await store.Load(Number);
+            _pendingInvitations = null;
             if (attempt > 0)
             {
                 return DomainError.Conflict("The ticket was changed concurrently; try again.");

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Invitations;
 using TicketPlatform.Users;
 
 namespace TicketPlatform.Tickets;
@@ -11,7 +13,9 @@ namespace TicketPlatform.Tickets;
 /// committed with its events in one transaction fenced by the ticket's version. Memory changes only after
 /// the commit; reads are served from memory.
 /// </summary>
-internal sealed partial class TicketGrain(TicketStore store, EventStore events, UserLookup users, Clock clock)
+internal sealed partial class TicketGrain(
+    TicketStore store, EventStore events, UserLookup users, Clock clock,
+    InvitationStore invitations, IOptions<InvitationOptions> invitationOptions)
     : Grain, ITicketGrain
 {
     private TicketState? _ticket;

@@ -42,6 +42,16 @@ public static class AccessMatrixSpec
         new("DELETE /api/tickets/{number}/participants/{userId}", [401, 403, 404, NoContent, 403, 403, 403, NoContent, 404, NoContent, NoContent],
             (s, c) => c.DeleteAsync($"{s.Ticket}/participants/{s.Callers[Caller.ParticipantBothFlags].Id}")),
 
+        // Invitations (23–29)
+        new("POST /api/tickets/{number}/invitations", [401, 403, 404, Created, 403, Created, 403, Created, 404, Created, Created],
+            async (s, c) => await c.PostJson($"{s.Ticket}/invitations", new { inviteeId = (await s.Callers.NewUser()).Id, canEdit = false, canComment = true })),
+        new("GET /api/tickets/{number}/invitations", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/invitations"), Mutates: false),
+        new("GET /api/invitations/mine", AnyUser(Ok), (s, c) => c.GetAsync("/api/invitations/mine"), Mutates: false),
+        new("GET /api/invitations/{id}", [401, 403, 404, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok], (s, c) => c.GetAsync($"/api/invitations/{s.InvitationId}"), Mutates: false),
+        new("POST /api/invitations/{id}/accept", InviteeOnly, (s, c) => c.PostAsync($"/api/invitations/{s.InvitationId}/accept", null)),
+        new("POST /api/invitations/{id}/decline", InviteeOnly, (s, c) => c.PostAsync($"/api/invitations/{s.InvitationId}/decline", null)),
+        new("POST /api/invitations/{id}/cancel", [401, 403, 404, Ok, 403, 403, 403, 403, 403, Ok, Ok], (s, c) => c.PostAsync($"/api/invitations/{s.InvitationId}/cancel", null)),
+
         // Messages (30–36)
         new("GET /api/tickets/{number}/messages", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/messages"), Mutates: false),
         new("GET /api/tickets/{number}/messages/{id}", TicketRead, (s, c) => c.GetAsync($"{s.Ticket}/messages/{s.MessageId}"), Prepare: PostMessage, Mutates: false),
@@ -96,6 +106,8 @@ public static class AccessMatrixSpec
     private static int[] StaffOnly(int ok) => [401, 403, 403, 403, 403, 403, 403, 403, 403, ok, ok];
 
     private static int[] AdminOnly(int ok) => [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, ok];
+
+    private static int[] InviteeOnly => [401, 403, 404, 403, 403, 403, 403, 403, Ok, 403, 403];
 
     private static int[] TicketRead => [401, 403, 404, Ok, Ok, Ok, Ok, Ok, 404, Ok, Ok];
 

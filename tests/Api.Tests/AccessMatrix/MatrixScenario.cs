@@ -43,7 +43,7 @@ public sealed class MatrixCallers
     /// <summary>A fresh USER, for endpoints that act on another user.</summary>
     public Task<TestUser> NewUser() => _newUser(null);
 
-    /// <summary>A fresh ticket of the requester with the four kinds of participant.</summary>
+    /// <summary>A fresh ticket of the requester with the four kinds of participant and one pending invitation.</summary>
     public async Task<MatrixScenario> NewTicket()
     {
         var requester = this[Caller.Requester];
@@ -59,13 +59,18 @@ public sealed class MatrixCallers
             Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         }
 
-        return new MatrixScenario(this, ticket.Number);
+        var invited = await requester.Client.PostJson($"/api/tickets/{ticket.Number}/invitations", new { inviteeId = this[Caller.Invited].Id, canEdit = false, canComment = true });
+        var invitationId = (await invited.Read<System.Text.Json.Nodes.JsonObject>(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        return new MatrixScenario(this, ticket.Number) { InvitationId = invitationId };
     }
 }
 
 /// <summary>One fresh ticket for one cell (or one row of reads) of the matrix.</summary>
 public sealed record MatrixScenario(MatrixCallers Callers, string Number)
 {
+    /// <summary>The requester's pending invitation of the <see cref="Caller.Invited"/> caller.</summary>
+    public Guid InvitationId { get; init; }
+
     /// <summary>A PUBLIC message of the requester, when the row's preparation posted one.</summary>
     public Guid MessageId { get; set; }
 

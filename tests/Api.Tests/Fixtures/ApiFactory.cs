@@ -12,6 +12,7 @@ namespace TicketPlatform.Api.Tests.Fixtures;
 /// <summary>
 /// The real Api in the embedded profile (co-hosted silo) over a real database: a SQLite file in its own data
 /// directory, or a fresh PostgreSQL database. <see cref="Restart"/> gives a new process-equivalent on the same data.
+/// Extra configuration <paramref name="settings"/> apply to every start of this instance.
 /// </summary>
 public sealed class ApiFactory(TestDatabase database, string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
