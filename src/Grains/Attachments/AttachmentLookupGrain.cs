@@ -3,7 +3,7 @@ using TicketPlatform.Common;
 
 namespace TicketPlatform.Attachments;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class AttachmentLookupGrain(AttachmentStore store) : Grain, IAttachmentLookupGrain
 {
     public Task<Result<StoredAttachment>> Get(Actor actor, Guid attachmentId) =>

@@ -7,7 +7,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Events;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class EventFeedGrain(Database database) : Grain, IEventFeedGrain
 {
     public async Task<Result<Page<TicketEventView>>> Feed(Actor actor, EventFeedQuery query)

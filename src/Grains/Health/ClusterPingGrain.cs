@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 
 namespace TicketPlatform.Health;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class ClusterPingGrain : Grain, IClusterPingGrain
 {
     public Task<bool> Ping() => Task.FromResult(true);

@@ -3,7 +3,7 @@ using TicketPlatform.Common;
 
 namespace TicketPlatform.Tickets;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class TicketIntakeGrain(Clock clock) : Grain, ITicketIntakeGrain
 {
     public async Task<Result<TicketView>> Open(Actor actor, OpenTicket command)

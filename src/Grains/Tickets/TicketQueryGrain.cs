@@ -6,7 +6,7 @@ using TicketPlatform.Persistence;
 
 namespace TicketPlatform.Tickets;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryGrain
 {
     public async Task<Result<Page<TicketView>>> List(Actor actor, TicketListQuery query)

@@ -5,7 +5,7 @@ using TicketPlatform.Persistence;
 
 namespace TicketPlatform.Users;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class UserQueryGrain(Database database, UserStore store) : Grain, IUserQueryGrain
 {
     public async Task<UserView?> Find(Guid id) => (await store.FindById(id))?.ToView();
