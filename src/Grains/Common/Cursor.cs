@@ -9,6 +9,25 @@ public static class Cursor
 {
     public static string Encode(params string[] key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(key)));
 
+    /// <summary>The cursor of lists ordered by creation time, ties broken by id.</summary>
+    public static string OfCreation(DateTimeOffset createdAt, Guid id) =>
+        Encode(createdAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), id.ToString());
+
+    /// <summary>Reads a cursor made by <see cref="OfCreation"/>; false for anything else.</summary>
+    public static bool TryDecodeCreation(string cursor, out (DateTimeOffset CreatedAt, Guid Id) after)
+    {
+        after = default;
+        if (!TryDecode(cursor, parts: 2, out var key)
+            || !DateTimeOffset.TryParse(key[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var createdAt)
+            || !Guid.TryParse(key[1], out var id))
+        {
+            return false;
+        }
+
+        after = (createdAt.ToUniversalTime(), id);
+        return true;
+    }
+
     public static bool TryDecode(string? cursor, int parts, out string[] key)
     {
         key = [];

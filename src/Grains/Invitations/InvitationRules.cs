@@ -17,7 +17,7 @@ internal static class InvitationRules
         var errors = new FieldErrors().Limit("limit", query.Limit);
         if (query.Cursor is not null)
         {
-            if (InvitationStore.TryReadCursor(query.Cursor, out var key))
+            if (Cursor.TryDecodeCreation(query.Cursor, out var key))
             {
                 after = key;
             }

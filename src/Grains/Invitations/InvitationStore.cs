@@ -94,26 +94,9 @@ internal sealed class InvitationStore(Database database)
             var rows = (await connection.QueryAsync<InvitationRow>(
                 $"SELECT {Columns} FROM invitations WHERE {where} ORDER BY created_at DESC, id DESC LIMIT @take", parameters)).ToList();
             var items = rows.Take(query.Limit).Select(row => row.ToView()).ToArray();
-            return new Page<InvitationView>(items, rows.Count > query.Limit ? CursorAfter(items[^1]) : null, total);
+            return new Page<InvitationView>(items, rows.Count > query.Limit ? Cursor.OfCreation(items[^1].CreatedAt, items[^1].Id) : null, total);
         });
 
-    public static string CursorAfter(InvitationView last) =>
-        Cursor.Encode(last.CreatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id.ToString());
-
-    /// <summary>Reads a cursor this list issued; false for anything else.</summary>
-    public static bool TryReadCursor(string cursor, out (DateTimeOffset CreatedAt, Guid Id) after)
-    {
-        after = default;
-        if (!Cursor.TryDecode(cursor, parts: 2, out var key)
-            || !DateTimeOffset.TryParse(key[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt)
-            || !Guid.TryParse(key[1], out var id))
-        {
-            return false;
-        }
-
-        after = (createdAt.ToUniversalTime(), id);
-        return true;
-    }
 
     private sealed class InvitationRow
     {

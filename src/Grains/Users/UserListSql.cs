@@ -42,23 +42,6 @@ internal sealed class UserListSql
 
     public static UserListSql For(ISqlDialect dialect, UserListQuery query) => new(dialect, query);
 
-    /// <summary>The decoded cursor when <paramref name="cursor"/> is one a user list issued.</summary>
-    public static bool TryReadCursor(string cursor, out (DateTimeOffset CreatedAt, Guid Id) after)
-    {
-        after = default;
-        if (!Cursor.TryDecode(cursor, parts: 2, out var key)
-            || !DateTimeOffset.TryParse(key[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt)
-            || !Guid.TryParse(key[1], out var id))
-        {
-            return false;
-        }
-
-        after = (createdAt.ToUniversalTime(), id);
-        return true;
-    }
-
-    public static string CursorFor(UserView last) =>
-        Cursor.Encode(last.CreatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id.ToString());
 
     public string CountSql() => $"SELECT COUNT(*) FROM users{Where(_where)}";
 

@@ -15,7 +15,7 @@ internal sealed class UserQueryGrain(Database database, UserStore store) : Grain
         (DateTimeOffset, Guid)? after = null;
         if (query.Cursor is not null)
         {
-            if (!UserListSql.TryReadCursor(query.Cursor, out var key))
+            if (!Cursor.TryDecodeCreation(query.Cursor, out var key))
             {
                 return DomainError.Validation("cursor", "The cursor is not one this list issued.");
             }
@@ -32,7 +32,7 @@ internal sealed class UserQueryGrain(Database database, UserStore store) : Grain
         });
 
         var items = rows.Take(query.Limit).Select(row => row.ToRecord().ToView()).ToArray();
-        var next = rows.Count > query.Limit ? UserListSql.CursorFor(items[^1]) : null;
+        var next = rows.Count > query.Limit ? Cursor.OfCreation(items[^1].CreatedAt, items[^1].Id) : null;
         return new Page<UserView>(items, next, total);
     }
 }
