@@ -30,6 +30,7 @@ builder.AddTicketPlatformLogging();
 var database = DatabaseOptionsFactory.FromConfiguration(builder.Configuration);
 builder.AddEmbeddedSilo(database);
 builder.Services.AddTicketPlatformJson();
+builder.Services.AddTicketPlatformRequestLimits();
 builder.Services.AddTicketPlatformProblemDetails();
 builder.Services.AddTicketPlatformAuth(builder.Configuration);
 builder.Services.AddTicketPlatformOpenApi();
@@ -40,9 +41,9 @@ builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
 var app = builder.Build();
 SchemaMigrator.Migrate(database);
 
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseTicketPlatformOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
