@@ -1,4 +1,3 @@
-using Serilog;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Categories;
 using TicketPlatform.Api.Commands;
@@ -11,6 +10,8 @@ using TicketPlatform.Api.Participants;
 using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
+using TicketPlatform.Observability;
+using TicketPlatform.Observability.Logging;
 using TicketPlatform.Persistence;
 
 switch (args)
@@ -23,25 +24,41 @@ switch (args)
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTicketPlatformLogging();
-var database = DatabaseOptionsFactory.FromConfiguration(builder.Configuration);
-builder.AddEmbeddedSilo(database);
+builder.AddTicketPlatformMetrics();
+var hostedDatabase = HostingProfiles.From(builder.Configuration) == HostingProfile.Embedded
+    ? DatabaseOptionsFactory.FromConfiguration(builder.Configuration)
+    : null;
+if (hostedDatabase is not null)
+{
+    builder.AddEmbeddedSilo(hostedDatabase);
+}
+else
+{
+    builder.AddClusterClient();
+}
+
 builder.Services.AddTicketPlatformJson();
 builder.Services.AddTicketPlatformProblemDetails();
 builder.Services.AddTicketPlatformAuth(builder.Configuration);
 builder.Services.AddTicketPlatformOpenApi();
 builder.Services.AddTicketPlatformRealtime(builder.Configuration);
-builder.Services.AddTicketPlatformHealth(hostsDatabase: true);
+builder.Services.AddTicketPlatformHealth(hostsDatabase: hostedDatabase is not null);
 
 var app = builder.Build();
-SchemaMigrator.Migrate(database);
+if (hostedDatabase is not null)
+{
+    SchemaMigrator.Migrate(hostedDatabase);
+}
 
+app.UseHttpMetrics();
+app.UseTicketPlatformRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseTicketPlatformOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapTicketPlatformHealth();
+app.MapTicketPlatformMetrics();
 app.MapTicketsApi();
 app.MapEventsApi();
 app.MapParticipantsApi();

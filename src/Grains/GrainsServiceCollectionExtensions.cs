@@ -17,6 +17,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddTicketPlatformDatabase(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
+        services.AddMetrics();
+        services.AddSingleton<DomainMetrics>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<CategoryStore>();

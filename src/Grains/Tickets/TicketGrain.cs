@@ -11,7 +11,7 @@ namespace TicketPlatform.Tickets;
 /// committed with its events in one transaction fenced by the ticket's version. Memory changes only after
 /// the commit; reads are served from memory.
 /// </summary>
-internal sealed partial class TicketGrain(TicketStore store, EventStore events, UserLookup users, Clock clock)
+internal sealed partial class TicketGrain(TicketStore store, EventStore events, UserLookup users, Clock clock, DomainMetrics metrics)
     : Grain, ITicketGrain
 {
     private TicketState? _ticket;
@@ -54,6 +54,7 @@ internal sealed partial class TicketGrain(TicketStore store, EventStore events, 
         }
 
         _ticket = change.After;
+        metrics.TicketCreated();
         return _ticket.ToView();
     }
 
