@@ -17,7 +17,6 @@ public static class SiloConfiguration
         silo.Services.AddTicketPlatformGrains(configuration, database);
         silo.Configure<SiloMessagingOptions>(ClusterTimings.ConfigureMessaging);
         silo.Services.AddSingleton<PlacementStrategy, ResourceOptimizedPlacement>();
-        silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         return silo;
     }
 

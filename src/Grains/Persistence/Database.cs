@@ -1,8 +1,14 @@
+using System.Data;
 using System.Data.Common;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Persistence;
 
-/// <summary>Runs reads and single-transaction writes against the domain tables.</summary>
+/// <summary>
+/// Runs reads and single-transaction writes against the domain tables. A failure of the connection itself (the
+/// database is down or restarting) becomes a <see cref="StorageUnavailableException"/>, which callers across the
+/// cluster understand; a failing statement on a live connection stays the driver's exception, for the stores to judge.
+/// </summary>
 public sealed class Database(ISqlDialect dialect)
 {
     public ISqlDialect Dialect => dialect;
@@ -10,8 +16,15 @@ public sealed class Database(ISqlDialect dialect)
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken = default)
     {
         await using var connection = dialect.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        return await read(connection);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return await read(connection);
+        }
+        catch (DbException e) when (connection.State != ConnectionState.Open)
+        {
+            throw Unavailable(e);
+        }
     }
 
     /// <summary>True when the database answers a trivial query.</summary>
@@ -27,10 +40,21 @@ public sealed class Database(ISqlDialect dialect)
     {
         using var writer = await dialect.EnterWriterAsync(cancellationToken);
         await using var connection = dialect.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await write(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await write(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbException e) when (connection.State != ConnectionState.Open)
+        {
+            throw Unavailable(e);
+        }
     }
+
+    // The driver's exception stays here: its type may be unknown to a caller on another node.
+    private static StorageUnavailableException Unavailable(DbException e) =>
+        new($"The database could not be reached: {e.GetType().Name}: {e.Message}");
 }

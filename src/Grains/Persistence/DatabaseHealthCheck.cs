@@ -1,4 +1,5 @@
 using System.Data.Common;
+using TicketPlatform.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TicketPlatform.Persistence;
@@ -12,7 +13,7 @@ public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
         {
             return await database.PingAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No answer.");
         }
-        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or StorageUnavailableException or TimeoutException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("The database is unreachable.", e);
         }
