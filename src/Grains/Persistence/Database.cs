@@ -55,6 +55,9 @@ public sealed class Database(ISqlDialect dialect)
     }
 
     // The driver's exception stays here: its type may be unknown to a caller on another node.
-    private static StorageUnavailableException Unavailable(DbException e) =>
-        new($"The database could not be reached: {e.GetType().Name}: {e.Message}");
+    private StorageUnavailableException Unavailable(DbException e)
+    {
+        dialect.DiscardIdleConnections();
+        return new StorageUnavailableException($"The database could not be reached: {e.GetType().Name}: {e.Message}");
+    }
 }

@@ -27,8 +27,8 @@ public sealed class DatabaseRestartTests(ClusterFixture cluster)
         await stop.CancelAsync();
         await running;
 
-        var report = LoadReport.Of(load.Outcomes, up);
-        FailoverAssertions.Report($"PostgreSQL down for {(up - down).TotalSeconds:F2} s, measured from its restart", report);
+        var report = LoadReport.Of(load.Outcomes, down);
+        FailoverAssertions.Report($"PostgreSQL stopped at +0 s and running again at +{(up - down).TotalSeconds:F2} s", report);
         Assert.True(recovered, $"writes did not recover within {FailoverAssertions.RecoveryLimit} of the restart: {report}");
         Assert.Contains(duringOutage, o => o.Status == 503);
         FailoverAssertions.FailuresWereProblemsNotHangs(load, o => o.Status == 503 && o.HasRetryAfter);

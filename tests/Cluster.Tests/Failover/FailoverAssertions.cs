@@ -14,7 +14,7 @@ internal static class FailoverAssertions
         Assert.Empty(stored.TicketsWithGapsOrDuplicates());
         var acknowledged = load.Outcomes.Where(o => o.IsWrite && o.Succeeded).ToList();
         var lost = acknowledged.Where(o => !stored.Holds(o, load.SeqOffsets[o.Ticket])).ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine($"acknowledged writes lost: {lost.Count} of {acknowledged.Count}");
+        Say($"acknowledged writes lost: {lost.Count} of {acknowledged.Count}");
         Assert.Empty(lost);
     }
 
@@ -42,6 +42,12 @@ internal static class FailoverAssertions
         }
     }
 
-    public static void Report(string what, LoadReport report) =>
-        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: {report}");
+    public static void Report(string what, LoadReport report) => Say($"{what}: {report}");
+
+    /// <summary>To the test's output and, as a diagnostic message, to the run's console (xunit.runner.json).</summary>
+    public static void Say(string line)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        TestContext.Current.SendDiagnosticMessage($"[{TestContext.Current.Test?.TestDisplayName}] {line}");
+    }
 }

@@ -19,7 +19,8 @@ public sealed class StoredTimeline
     public static async Task<StoredTimeline> Read(string connectionString, IEnumerable<string> tickets)
     {
         var numbers = tickets.ToArray();
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: a pooled connection may predate a database restart.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         var events = (await connection.QueryAsync<(string Number, long Seq, string Type, string Payload)>(
                 "SELECT ticket_number, seq, type, payload FROM events WHERE ticket_number = ANY(@numbers) ORDER BY ticket_number, seq",
                 new { numbers }))

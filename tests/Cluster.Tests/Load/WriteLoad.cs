@@ -61,7 +61,7 @@ public sealed class WriteLoad
             numbers.Add(number);
         }
 
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString);
         var offsets = (await connection.QueryAsync<(string Number, long Offset)>(
                 "SELECT number, last_seq - version FROM tickets WHERE number = ANY(@numbers)", new { numbers = numbers.ToArray() }))
             .ToDictionary(row => row.Number, row => row.Offset);

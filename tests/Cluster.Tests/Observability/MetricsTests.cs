@@ -35,7 +35,8 @@ public sealed partial class MetricsTests(ClusterFixture cluster)
         cluster.Require();
         var before = await TicketsCreatedInCluster();
         var client = ClusterFixture.Client(cluster.Apis[1], await cluster.Token("metrics-writer"));
-        await client.PostAsJsonAsync("/api/tickets", new { title = "Counted", description = "for metrics" }, TestContext.Current.CancellationToken);
+        var created = await client.PostAsJsonAsync("/api/tickets", new { title = "Counted", description = "for metrics" }, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
 
         var after = await TicketsCreatedInCluster();
 
