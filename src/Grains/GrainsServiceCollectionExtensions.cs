@@ -19,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<Clock>();
         services.AddMetrics();
         services.AddSingleton<DomainMetrics>();
+        services.AddSingleton<ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>>(provider => provider.GetRequiredService<DomainMetrics>());
         services.AddSingleton<TicketStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<CategoryStore>();

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Orleans.Runtime;
 
 namespace TicketPlatform.Common;
 
@@ -6,7 +7,7 @@ namespace TicketPlatform.Common;
 /// Business counters of the process hosting the grains, exported as <c>tickets_total</c> and <c>messages_total</c>.
 /// Observable, so a scrape shows 0 before the first increment instead of no series at all.
 /// </summary>
-public sealed class DomainMetrics
+public sealed class DomainMetrics : ILifecycleParticipant<ISiloLifecycle>
 {
     public const string MeterName = "TicketPlatform.Domain";
 
@@ -25,4 +26,9 @@ public sealed class DomainMetrics
 
     /// <summary>For the messages module: call once a posted message is committed.</summary>
     public void MessagePosted() => Interlocked.Increment(ref _messages);
+
+    /// <summary>Nothing to do: being a participant makes the silo create the counters at start, before any grain needs them.</summary>
+    void ILifecycleParticipant<ISiloLifecycle>.Participate(ISiloLifecycle observer)
+    {
+    }
 }
