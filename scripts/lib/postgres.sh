@@ -1,5 +1,6 @@
 # Throwaway PostgreSQL for tests and local clusters: own data directory, free port, own socket directory.
-# Source this file, then call pg_start / pg_stop. pg_start exports PG_PORT and PG_ADMIN_CONNECTION.
+# Source this file, then call pg_start / pg_stop. pg_start exports PG_DIR, PG_BIN, PG_PORT and PG_ADMIN_CONNECTION;
+# with those set, pg_down / pg_up stop and start the same server again.
 
 pg_bin_dir() {
   local dir
@@ -62,16 +63,26 @@ pg_start() {
     cat "$PG_DIR/initdb.log" >&2
     return 1
   }
+  PG_BIN="$bin"
+  pg_up || return 1
+  PG_ADMIN_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+  export PG_DIR PG_PORT PG_BIN PG_ADMIN_CONNECTION
+}
+
+# Starts the server of an existing PG_DIR again on PG_PORT (after pg_start, or after pg_down).
+pg_up() {
   # Durability is not under test here: trade it for speed.
-  pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start -o \
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start -o \
     "-p $PG_PORT -k $PG_DIR/socket -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     >/dev/null || {
     cat "$PG_DIR/server.log" >&2
     return 1
   }
-  PG_BIN="$bin"
-  PG_ADMIN_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
-  export PG_DIR PG_PORT PG_BIN PG_ADMIN_CONNECTION
+}
+
+# Stops the server and keeps its data, for pg_up to bring it back (a database restart).
+pg_down() {
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
 }
 
 pg_stop() {

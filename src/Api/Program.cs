@@ -1,4 +1,3 @@
-using Serilog;
 using TicketPlatform.Api.Attachments;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Categories;
@@ -15,6 +14,8 @@ using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
 using TicketPlatform.Attachments;
+using TicketPlatform.Observability;
+using TicketPlatform.Observability.Logging;
 using TicketPlatform.Persistence;
 
 switch (args)
@@ -27,27 +28,43 @@ switch (args)
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTicketPlatformLogging();
-var database = DatabaseOptionsFactory.FromConfiguration(builder.Configuration);
-builder.AddEmbeddedSilo(database);
+builder.AddTicketPlatformMetrics();
+var hostedDatabase = HostingProfiles.From(builder.Configuration) == HostingProfile.Embedded
+    ? DatabaseOptionsFactory.FromConfiguration(builder.Configuration)
+    : null;
+if (hostedDatabase is not null)
+{
+    builder.AddEmbeddedSilo(hostedDatabase);
+}
+else
+{
+    builder.AddClusterClient();
+}
+
 builder.Services.AddTicketPlatformJson();
 builder.Services.AddTicketPlatformRequestLimits();
 builder.Services.AddTicketPlatformProblemDetails();
 builder.Services.AddTicketPlatformAuth(builder.Configuration);
 builder.Services.AddTicketPlatformOpenApi();
 builder.Services.AddTicketPlatformRealtime(builder.Configuration);
-builder.Services.AddTicketPlatformHealth(hostsDatabase: true);
+builder.Services.AddTicketPlatformHealth(hostsDatabase: hostedDatabase is not null);
 builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
 
 var app = builder.Build();
-SchemaMigrator.Migrate(database);
+if (hostedDatabase is not null)
+{
+    SchemaMigrator.Migrate(hostedDatabase);
+}
 
-app.UseSerilogRequestLogging();
+app.UseHttpMetrics();
+app.UseTicketPlatformRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTicketPlatformOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapTicketPlatformHealth();
+app.MapTicketPlatformMetrics();
 app.MapTicketsApi();
 app.MapEventsApi();
 app.MapParticipantsApi();

@@ -21,6 +21,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddTicketPlatformDatabase(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
+        services.AddMetrics();
+        services.AddSingleton<DomainMetrics>();
+        services.AddSingleton<ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>>(provider => provider.GetRequiredService<DomainMetrics>());
         services.AddSingleton<TicketStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<MessageStore>();

@@ -1,20 +1,25 @@
-using Serilog;
-using Serilog.Formatting.Compact;
 using TicketPlatform.Hosting;
+using TicketPlatform.Observability;
+using TicketPlatform.Observability.Logging;
 using TicketPlatform.Persistence;
+using TicketPlatform.Silo.Commands;
 
-// A silo process. For now it runs a single silo with loopback clustering over the configured database;
-// the cluster profile (ADO.NET clustering on PostgreSQL) is built on top of this.
+if (args is ["migrate", .. var migrateArgs])
+{
+    return MigrateCommand.Run(migrateArgs);
+}
+
+// A silo process: ADO.NET clustering and reminders on PostgreSQL (cluster profile), or one loopback silo on SQLite.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddSerilog((_, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(new RenderedCompactJsonFormatter()));
+builder.AddTicketPlatformLogging();
+builder.AddTicketPlatformMetrics();
 var database = DatabaseOptionsFactory.FromConfiguration(builder.Configuration);
-builder.UseOrleans(silo => silo.UseLoopbackClustering(builder.Configuration).AddTicketPlatform(builder.Configuration, database));
-builder.Services.AddHealthChecks();
+builder.UseOrleans(silo => silo.UseClustering(builder.Configuration, database).AddTicketPlatform(builder.Configuration, database));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
 SchemaMigrator.Migrate(database);
-app.MapHealthChecks("/health/live");
+app.MapTicketPlatformHealth();
+app.MapTicketPlatformMetrics();
 app.Run();
+return 0;

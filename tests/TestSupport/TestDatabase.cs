@@ -17,13 +17,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string PostgresUnavailableVariable = "TICKETPLATFORM_TEST_POSTGRES_UNAVAILABLE";
 
     private readonly string? _postgresName;
+    private readonly string? _postgresAdmin;
     private readonly string? _directory;
 
-    private TestDatabase(DatabaseOptions options, string? directory, string? postgresName)
+    private TestDatabase(DatabaseOptions options, string? directory, string? postgresName, string? postgresAdmin = null)
     {
         Options = options;
         _directory = directory;
         _postgresName = postgresName;
+        _postgresAdmin = postgresAdmin;
     }
 
     public DatabaseOptions Options { get; }
@@ -35,7 +37,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
-        var database = provider == DatabaseProvider.Sqlite ? CreateSqlite() : await CreatePostgresAsync();
+        var database = provider == DatabaseProvider.Sqlite ? CreateSqlite() : await CreatePostgresAsync(RequirePostgres());
         if (migrate)
         {
             SchemaMigrator.Migrate(database.Options);
@@ -43,6 +45,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
         return database;
     }
+
+    /// <summary>A fresh, unmigrated database on another PostgreSQL server than the shared one (one a test may restart).</summary>
+    public static Task<TestDatabase> CreateOnServerAsync(string adminConnectionString) => CreatePostgresAsync(adminConnectionString);
 
     /// <summary>
     /// The admin connection string of the test PostgreSQL server. Skips the calling test, loudly, only when
@@ -67,7 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(RequirePostgres());
+            await using var admin = new NpgsqlConnection(_postgresAdmin);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
@@ -94,9 +99,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseOptions.Sqlite(Path.Combine(directory, "ticketplatform.db")), directory, null);
     }
 
-    private static async Task<TestDatabase> CreatePostgresAsync()
+    private static async Task<TestDatabase> CreatePostgresAsync(string admin)
     {
-        var admin = RequirePostgres();
         var name = "tp_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -106,6 +110,6 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase(DatabaseOptions.Postgres(builder.ConnectionString), null, name);
+        return new TestDatabase(DatabaseOptions.Postgres(builder.ConnectionString), null, name, admin);
     }
 }

@@ -22,9 +22,9 @@ public static class AttachmentsApi
         app.MapGet("/api/tickets/{number}/attachments", List).WithTags("Attachments").WithName("ListAttachments")
             .WithSummary("The ticket's attachments, oldest first; ?messageId for one message's");
         var attachments = app.MapGroup("/api/attachments/{id}").WithTags("Attachments");
-        attachments.MapGet("/", Get).WithName("GetAttachment").WithSummary("An attachment's metadata");
+        attachments.MapGet("", Get).WithName("GetAttachment").WithSummary("An attachment's metadata");
         attachments.MapGet("/content", Download).WithName("DownloadAttachment").WithSummary("An attachment's bytes, as a download");
-        attachments.MapDelete("/", Delete).WithName("DeleteAttachment").WithSummary("Uploader or staff: delete; the bytes are purged later");
+        attachments.MapDelete("", Delete).WithName("DeleteAttachment").WithSummary("Uploader or staff: delete; the bytes are purged later");
         return app;
     }
 

@@ -13,11 +13,11 @@ public static class CategoriesApi
     public static IEndpointRouteBuilder MapCategoriesApi(this IEndpointRouteBuilder app)
     {
         var categories = app.MapGroup("/api/categories").WithTags("Categories");
-        categories.MapGet("/", ListActive).WithName("ListCategories").WithSummary("The active categories, in order");
+        categories.MapGet("", ListActive).WithName("ListCategories").WithSummary("The active categories, in order");
         categories.MapGet("/all", ListAll).WithName("ListAllCategories").WithSummary("ADMIN: every category, with its ticket count")
             .RequireAuthorization(Policies.Admin);
         categories.MapGet("/{id}", Get).WithName("GetCategory").WithSummary("A category; an inactive one only for ADMIN");
-        categories.MapPost("/", Create).WithName("CreateCategory").WithSummary("ADMIN: add a category at the end of the order")
+        categories.MapPost("", Create).WithName("CreateCategory").WithSummary("ADMIN: add a category at the end of the order")
             .RequireAuthorization(Policies.Admin);
         categories.MapPatch("/{id}", Edit).WithName("EditCategory").WithSummary("ADMIN: change name and/or description")
             .RequireAuthorization(Policies.Admin);

@@ -13,8 +13,8 @@ public static class InvitationsApi
     public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder app)
     {
         var onTicket = app.MapGroup("/api/tickets/{number}/invitations").WithTags("Invitations");
-        onTicket.MapPost("/", Invite).WithName("InviteToTicket").WithSummary("Invite a user to join the ticket (requester, canEdit participant, staff)");
-        onTicket.MapGet("/", ListOfTicket).WithName("ListTicketInvitations").WithSummary("The ticket's invitations, newest first; ?status");
+        onTicket.MapPost("", Invite).WithName("InviteToTicket").WithSummary("Invite a user to join the ticket (requester, canEdit participant, staff)");
+        onTicket.MapGet("", ListOfTicket).WithName("ListTicketInvitations").WithSummary("The ticket's invitations, newest first; ?status");
 
         var invitations = app.MapGroup("/api/invitations").WithTags("Invitations");
         invitations.MapGet("/mine", Mine).WithName("ListMyInvitations").WithSummary("My invitations, newest first; PENDING unless ?status says otherwise");

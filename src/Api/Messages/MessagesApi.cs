@@ -14,9 +14,9 @@ public static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup("/api/tickets/{number}/messages").WithTags("Messages");
-        messages.MapGet("/", List).WithName("ListMessages").WithSummary("The conversation, oldest first; cursor pages forward, before={messageId} pages back");
+        messages.MapGet("", List).WithName("ListMessages").WithSummary("The conversation, oldest first; cursor pages forward, before={messageId} pages back");
         messages.MapGet("/{id}", Get).WithName("GetMessage").WithSummary("One message");
-        messages.MapPost("/", Post).WithName("PostMessage").WithSummary("Post a PUBLIC message or a staff INTERNAL note; a PUBLIC one reopens a CLOSED ticket");
+        messages.MapPost("", Post).WithName("PostMessage").WithSummary("Post a PUBLIC message or a staff INTERNAL note; a PUBLIC one reopens a CLOSED ticket");
         messages.MapPatch("/{id}", Edit).WithName("EditMessage").WithSummary("Author: change the content");
         messages.MapDelete("/{id}", Delete).WithName("DeleteMessage").WithSummary("Author or ADMIN: erase the content, keep a tombstone");
         messages.MapPost("/read", MarkRead).WithName("MarkMessagesRead").WithSummary("Move my read pointer up to a message");

@@ -17,8 +17,8 @@ public static class ParticipantsApi
     public static IEndpointRouteBuilder MapParticipantsApi(this IEndpointRouteBuilder app)
     {
         var participants = app.MapGroup("/api/tickets/{number}/participants").WithTags("Participants");
-        participants.MapGet("/", List).WithName("ListParticipants").WithSummary("The ticket's participants");
-        participants.MapPost("/", Add).WithName("AddParticipant").WithSummary("Add a participant (requester or staff); cancels their pending invitation");
+        participants.MapGet("", List).WithName("ListParticipants").WithSummary("The ticket's participants");
+        participants.MapPost("", Add).WithName("AddParticipant").WithSummary("Add a participant (requester or staff); cancels their pending invitation");
         participants.MapPatch("/{userId:guid}", Change).WithName("ChangeParticipant").WithSummary("Change a participant's canEdit/canComment");
         participants.MapDelete("/{userId:guid}", Remove).WithName("RemoveParticipant").WithSummary("Remove a participant, or leave when it is me");
         return app;

@@ -15,8 +15,8 @@ public static class TicketsApi
     public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
-        tickets.MapPost("/", Create).WithName("CreateTicket").WithSummary("Open a ticket");
-        tickets.MapGet("/", List).WithName("ListTickets").WithSummary("The tickets visible to the caller");
+        tickets.MapPost("", Create).WithName("CreateTicket").WithSummary("Open a ticket");
+        tickets.MapGet("", List).WithName("ListTickets").WithSummary("The tickets visible to the caller");
         tickets.MapGet("/assigned", Assigned).WithName("ListAssignedTickets").WithSummary("Staff: tickets assigned to me")
             .RequireAuthorization(Policies.Staff);
         tickets.MapGet("/unassigned", Unassigned).WithName("ListUnassignedTickets").WithSummary("Staff: the unassigned queue")

@@ -15,7 +15,7 @@ public static class UsersApi
         var users = app.MapGroup("/api/users").WithTags("Users");
         users.MapGet("/me", Me).WithName("GetMe").WithSummary("The caller's local user");
         users.MapPatch("/me", ChangeMyName).WithName("ChangeMyName").WithSummary("Set the caller's display name; JIT sync keeps it from then on");
-        users.MapGet("/", List).RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("ADMIN: all users, filtered by role, active, q");
+        users.MapGet("", List).RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("ADMIN: all users, filtered by role, active, q");
         users.MapGet("/agents", Agents).RequireAuthorization(Policies.Staff).WithName("ListAgents").WithSummary("Staff: the active AGENTs and ADMINs");
         users.MapGet("/search", Search).WithName("SearchUsers").WithSummary("Active users whose name or email contains q: id, name, email");
         users.MapGet("/{id}", Get).RequireAuthorization(Policies.Staff).WithName("GetUser").WithSummary("ADMIN: the user; AGENT: only its id, name, email and role");

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 using TicketPlatform.Persistence;
 
 namespace TicketPlatform.Hosting;
@@ -10,24 +12,49 @@ public static class SiloConfiguration
 {
     public const string ServiceId = "ticketplatform";
 
-    /// <summary>Explicit: Orleans 10 no longer cancels a timed-out request by default.</summary>
-    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(30);
-
     public static ISiloBuilder AddTicketPlatform(this ISiloBuilder silo, IConfiguration configuration, DatabaseOptions database)
     {
         silo.Services.AddTicketPlatformGrains(configuration, database);
-        silo.Configure<SiloMessagingOptions>(options =>
-        {
-            options.ResponseTimeout = ResponseTimeout;
-            options.CancelRequestOnTimeout = true;
-        });
+        silo.Configure<SiloMessagingOptions>(ClusterTimings.ConfigureMessaging);
+        silo.Services.AddSingleton<PlacementStrategy, ResourceOptimizedPlacement>();
         return silo;
     }
 
-    /// <summary>A single silo on loopback: the embedded profile.</summary>
+    /// <summary>The cluster profile when the domain database is PostgreSQL; otherwise one silo on loopback.</summary>
+    public static ISiloBuilder UseClustering(this ISiloBuilder silo, IConfiguration configuration, DatabaseOptions database) =>
+        database.Provider == DatabaseProvider.Postgres
+            ? silo.UseAdoNetCluster(configuration, ClusterConnection.From(configuration) ?? database.ConnectionString)
+            : silo.UseLoopbackClustering(configuration);
+
+    /// <summary>A single silo on loopback with in-memory reminders: the embedded profile.</summary>
     public static ISiloBuilder UseLoopbackClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var ports = configuration.GetSection(LoopbackSiloOptions.Section).Get<LoopbackSiloOptions>() ?? new LoopbackSiloOptions();
-        return silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: ServiceId, clusterId: "embedded");
+        return silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: ServiceId, clusterId: "embedded")
+            .UseInMemoryReminderService();
+    }
+
+    /// <summary>Membership and reminders in PostgreSQL through Orleans' ADO.NET providers.</summary>
+    public static ISiloBuilder UseAdoNetCluster(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
+    {
+        var cluster = configuration.GetSection(ClusterEndpointOptions.Section).Get<ClusterEndpointOptions>() ?? new ClusterEndpointOptions();
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ServiceId = ServiceId;
+            options.ClusterId = cluster.ClusterId;
+        });
+        silo.ConfigureEndpoints(cluster.ResolveAdvertisedAddress(), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = ClusterConnection.Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = ClusterConnection.Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.Configure<ClusterMembershipOptions>(ClusterTimings.ConfigureMembership);
+        return silo;
     }
 }

@@ -41,7 +41,11 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             }
 
             return null;
-        }, _ => posted!.ToView());
+        }, _ =>
+        {
+            metrics.MessagePosted();
+            return posted!.ToView();
+        });
     }
 
     public async Task<Result<MessageView>> GetMessage(Actor actor, Guid messageId)

@@ -1,17 +1,38 @@
+using System.Data;
 using System.Data.Common;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Persistence;
 
-/// <summary>Runs reads and single-transaction writes against the domain tables.</summary>
+/// <summary>
+/// Runs reads and single-transaction writes against the domain tables. A failure of the connection itself (the
+/// database is down or restarting) becomes a <see cref="StorageUnavailableException"/>, which callers across the
+/// cluster understand; a failing statement on a live connection stays the driver's exception, for the stores to judge.
+/// </summary>
 public sealed class Database(ISqlDialect dialect)
 {
     public ISqlDialect Dialect => dialect;
 
+    /// <summary>Reads; retried once on a fresh connection when the first one turns out dead (a pooled one from before a restart).</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken = default)
     {
-        await using var connection = dialect.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        return await read(connection);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var connection = dialect.CreateConnection();
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return await read(connection);
+            }
+            catch (DbException e) when (connection.State != ConnectionState.Open)
+            {
+                dialect.DiscardIdleConnections();
+                if (attempt > 0)
+                {
+                    throw Unavailable(e);
+                }
+            }
+        }
     }
 
     /// <summary>True when the database answers a trivial query.</summary>
@@ -22,15 +43,39 @@ public sealed class Database(ISqlDialect dialect)
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }, cancellationToken);
 
-    /// <summary>Runs <paramref name="write"/> in ONE transaction: committed when it returns, rolled back when it throws.</summary>
+    /// <summary>
+    /// Runs <paramref name="write"/> in ONE transaction: committed when it returns, rolled back when it throws. Retried
+    /// once on a fresh connection when the connection died before the commit was sent (nothing can have been written);
+    /// a connection lost during the commit is reported, since the commit may or may not have happened.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken = default)
     {
         using var writer = await dialect.EnterWriterAsync(cancellationToken);
-        await using var connection = dialect.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await write(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        for (var attempt = 0; ; attempt++)
+        {
+            var committing = false;
+            await using var connection = dialect.CreateConnection();
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var result = await write(connection, transaction);
+                committing = true;
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (DbException e) when (connection.State != ConnectionState.Open)
+            {
+                dialect.DiscardIdleConnections();
+                if (attempt > 0 || committing)
+                {
+                    throw Unavailable(e);
+                }
+            }
+        }
     }
+
+    // The driver's exception stays here: its type may be unknown to a caller on another node.
+    private static StorageUnavailableException Unavailable(DbException e) =>
+        new($"The database could not be reached: {e.GetType().Name}: {e.Message}");
 }

@@ -9,6 +9,12 @@ public interface ISqlDialect : IAsyncDisposable
 
     DbConnection CreateConnection();
 
+    /// <summary>
+    /// Called when a connection failed: pooled connections are likely dead too (the server restarted), so they are
+    /// dropped rather than each failing one more request.
+    /// </summary>
+    void DiscardIdleConnections();
+
     /// <summary>Held for the length of a write transaction; SQLite has one writer at a time.</summary>
     ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken);
 

@@ -12,6 +12,8 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
 
     public DbConnection CreateConnection() => _dataSource.CreateConnection();
 
+    public void DiscardIdleConnections() => _dataSource.Clear();
+
     public ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult(NoLock.Instance);
 
     // Under READ COMMITTED each later statement of the transaction takes a fresh snapshot, so it sees what the previous holder committed.

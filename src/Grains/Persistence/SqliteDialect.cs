@@ -19,6 +19,10 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
 
     public DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
+    public void DiscardIdleConnections()
+    {
+    }
+
     public async ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);

@@ -14,7 +14,7 @@ namespace TicketPlatform.Tickets;
 /// the commit; reads are served from memory.
 /// </summary>
 internal sealed partial class TicketGrain(
-    TicketStore store, EventStore events, UserLookup users, Clock clock,
+    TicketStore store, EventStore events, UserLookup users, Clock clock, DomainMetrics metrics,
     InvitationStore invitations, IOptions<InvitationOptions> invitationOptions)
     : Grain, ITicketGrain
 {
@@ -58,6 +58,7 @@ internal sealed partial class TicketGrain(
         }
 
         _ticket = change.After;
+        metrics.TicketCreated();
         return _ticket.ToView();
     }
 

@@ -1,23 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TicketPlatform.Health;
-using TicketPlatform.Persistence;
 
 namespace TicketPlatform.Api.Health;
-
-internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await database.PingAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No answer.");
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy("The database is unreachable.", e);
-        }
-    }
-}
 
 internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
 {

@@ -1,22 +1,18 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace TicketPlatform.Api.Health;
+namespace TicketPlatform.Observability;
 
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: every check tagged <see cref="ReadyTag"/> passes
+/// (the database for a silo, the cluster for an Api node), else 503.
+/// </summary>
 public static class HealthEndpoints
 {
-    private const string Ready = "ready";
-
-    public static IServiceCollection AddTicketPlatformHealth(this IServiceCollection services, bool hostsDatabase)
-    {
-        var checks = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [Ready]);
-        if (hostsDatabase)
-        {
-            checks.AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
-        }
-
-        return services;
-    }
+    public const string ReadyTag = "ready";
 
     public static IEndpointRouteBuilder MapTicketPlatformHealth(this IEndpointRouteBuilder app)
     {
@@ -24,7 +20,7 @@ public static class HealthEndpoints
             .AllowAnonymous().WithTags("Health").WithSummary("The process is up");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(Ready),
+            Predicate = check => check.Tags.Contains(ReadyTag),
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable, [HealthStatus.Degraded] = StatusCodes.Status200OK },
         }).AllowAnonymous().WithTags("Health").WithSummary("The database and the cluster are reachable");
         return app;

@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace TicketPlatform.Observability.Logging;
+
+/// <summary>Removes credentials from text bound for a log: bearer tokens, JWTs, <c>access_token</c> values, authorization and cookie headers.</summary>
+public static partial class SecretRedaction
+{
+    public const string Mask = "[REDACTED]";
+
+    public static string Redact(string text) =>
+        Jwt().Replace(
+            HeaderValue().Replace(
+                AccessToken().Replace(
+                    Bearer().Replace(text, "${scheme}" + Mask),
+                    "${name}" + Mask),
+                "${name}" + Mask),
+            Mask);
+
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic)\s+)[A-Za-z0-9\-._~+/%]+=*", RegexOptions.IgnoreCase)]
+    private static partial Regex Bearer();
+
+    [GeneratedRegex(@"(?<name>\baccess_token(?:=|""\s*:\s*""|\\""\s*:\s*\\""))[^&\s""\\]+", RegexOptions.IgnoreCase)]
+    private static partial Regex AccessToken();
+
+    [GeneratedRegex(@"(?<name>\b(?:Authorization|Proxy-Authorization|Cookie|Set-Cookie)(?:""|\\"")?\s*[:=]\s*(?:\[\s*)?(?:""|\\"")?)[^""\\\]\r\n]+", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderValue();
+
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")]
+    private static partial Regex Jwt();
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+using TicketPlatform.Api.Tests.Fixtures;
+
+namespace TicketPlatform.Api.Tests.Observability;
+
+/// <summary>The embedded profile hosts the grains, so its one process shows the HTTP and the domain metrics.</summary>
+[Collection(nameof(SqliteApi))]
+public sealed class MetricsTests(SqliteApi fixture) : ApiTestBase(fixture)
+{
+    [Fact]
+    public async Task Metrics_show_requests_by_route_template_their_durations_and_the_domain_counters_without_a_token()
+    {
+        var user = await NewUser();
+        var created = await user.Client.PostAsJsonAsync("/api/tickets", new { title = "Measured", description = "metrics" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var number = created.Headers.Location!.ToString().Split('/')[^1];
+        await user.Client.GetAsync($"/api/tickets/{number}", TestContext.Current.CancellationToken);
+
+        var metrics = await Api.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+
+        Assert.Matches(@"(?m)^http_requests_total\{[^}]*method=""GET"",route=""/api/tickets/\{number\}"",status=""200""\} \d+", metrics);
+        Assert.Matches(@"(?m)^http_request_duration_seconds_count\{[^}]*method=""POST"",route=""/api/tickets/"",status=""201""\} \d+", metrics);
+        Assert.Matches(@"(?m)^tickets_total\{[^}]*\} [1-9]\d*", metrics);
+        Assert.Matches(@"(?m)^messages_total\{[^}]*\} \d+", metrics);
+        Assert.DoesNotContain(number, metrics, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,33 @@
+using TicketPlatform.Cluster.Tests.Fixtures;
+using TicketPlatform.Cluster.Tests.Load;
+
+namespace TicketPlatform.Cluster.Tests.Failover;
+
+[Collection(nameof(ClusterFixture))]
+public sealed class GracefulShutdownTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task Stopping_a_silo_with_SIGTERM_under_load_fails_no_request()
+    {
+        cluster.Require();
+        var load = await WriteLoad.Prepare(cluster, "sigterm", tickets: 8);
+        using var stop = new CancellationTokenSource();
+        var running = load.Run(TimeSpan.FromSeconds(120), stop.Token);
+
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var leaving = cluster.Silos[0];
+        var fault = load.Elapsed;
+        await leaving.Terminate(TimeSpan.FromSeconds(60));
+        var stoppedAfter = load.Elapsed - fault;
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await stop.CancelAsync();
+        await running;
+
+        var report = LoadReport.Of(load.Outcomes, fault);
+        FailoverAssertions.Report($"SIGTERM of one of two silos (it exited after {stoppedAfter.TotalSeconds:F2} s)", report);
+        Assert.DoesNotContain(load.Outcomes, o => !o.Succeeded);
+        await FailoverAssertions.NothingAcknowledgedIsLost(load, cluster.ConnectionString);
+
+        await cluster.ReplaceSilo(leaving);
+    }
+}

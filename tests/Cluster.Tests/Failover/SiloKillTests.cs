@@ -1,0 +1,34 @@
+using TicketPlatform.Cluster.Tests.Fixtures;
+using TicketPlatform.Cluster.Tests.Load;
+
+namespace TicketPlatform.Cluster.Tests.Failover;
+
+[Collection(nameof(ClusterFixture))]
+public sealed class SiloKillTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task Killing_one_of_two_silos_under_load_loses_no_acknowledged_write_and_writes_recover()
+    {
+        cluster.Require();
+        var load = await WriteLoad.Prepare(cluster, "kill", tickets: 8);
+        using var stop = new CancellationTokenSource();
+        var running = load.Run(TimeSpan.FromSeconds(120), stop.Token);
+
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var victim = cluster.Silos[0];
+        var fault = load.Elapsed;
+        await victim.Kill();
+        var recovered = await load.WaitUntilQuiet(fault, quiet: TimeSpan.FromSeconds(5), limit: FailoverAssertions.RecoveryLimit);
+        await stop.CancelAsync();
+        await running;
+
+        var report = LoadReport.Of(load.Outcomes, fault);
+        FailoverAssertions.Report("kill -9 of one of two silos", report);
+        Assert.True(recovered, $"writes did not recover within {FailoverAssertions.RecoveryLimit}: {report}");
+        FailoverAssertions.FailuresWereProblemsNotHangs(load, o => o.Status >= 500);
+        await FailoverAssertions.NothingAcknowledgedIsLost(load, cluster.ConnectionString);
+        await FailoverAssertions.EveryTicketIsWritableThroughEveryNode(load, load.Nodes);
+
+        await cluster.ReplaceSilo(victim);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using TicketPlatform.Cluster.Tests.Fixtures;
+
+namespace TicketPlatform.Cluster.Tests.Observability;
+
+[Collection(nameof(ClusterFixture))]
+public sealed class LogRedactionTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task No_token_reaches_a_log_line_of_any_process()
+    {
+        cluster.Require();
+        var api = cluster.Apis[0];
+        var token = await cluster.Token("log-reader");
+        Assert.Equal(HttpStatusCode.OK, (await ClusterFixture.Client(api, token).GetAsync("/api/users/me", TestContext.Current.CancellationToken)).StatusCode);
+        await using (var hub = await BrowserHub.Connect(api, token))
+        {
+            await hub.Connection.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var bad = new HttpClient { BaseAddress = api.Url };
+        await bad.GetAsync($"/hubs/tickets/negotiate?negotiateVersion=1&access_token={token}x", TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        var log = api.Output;
+        Assert.Contains("\"@tr\":", log, StringComparison.Ordinal);
+        Assert.Contains("access_token=[REDACTED]", log, StringComparison.Ordinal);
+        foreach (var process in cluster.Processes)
+        {
+            foreach (var minted in cluster.Tokens)
+            {
+                Assert.DoesNotContain(minted.Split('.')[2], process.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain(minted.Split('.')[1], process.Output, StringComparison.Ordinal);
+            }
+        }
+    }
+}
