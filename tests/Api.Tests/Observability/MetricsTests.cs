@@ -20,7 +20,7 @@ public sealed class MetricsTests(SqliteApi fixture) : ApiTestBase(fixture)
         var metrics = await Api.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
 
         Assert.Matches(@"(?m)^http_requests_total\{[^}]*method=""GET"",route=""/api/tickets/\{number\}"",status=""200""\} \d+", metrics);
-        Assert.Matches(@"(?m)^http_request_duration_seconds_count\{[^}]*method=""POST"",route=""/api/tickets/"",status=""201""\} \d+", metrics);
+        Assert.Matches(@"(?m)^http_request_duration_seconds_count\{[^}]*method=""POST"",route=""/api/tickets"",status=""201""\} \d+", metrics);
         Assert.Matches(@"(?m)^tickets_total\{[^}]*\} [1-9]\d*", metrics);
         Assert.Matches(@"(?m)^messages_total\{[^}]*\} \d+", metrics);
         Assert.DoesNotContain(number, metrics, StringComparison.Ordinal);
