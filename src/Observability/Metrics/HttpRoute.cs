@@ -8,6 +8,7 @@ public static class HttpRoute
 {
     public const string Unmatched = "unmatched";
 
+    /// <summary>The template in one spelling: a leading slash, no trailing one, however the route group was declared.</summary>
     public static string Of(HttpContext context) =>
-        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { Length: > 0 } template ? template : Unmatched;
+        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { Length: > 0 } template ? "/" + template.Trim('/') : Unmatched;
 }
