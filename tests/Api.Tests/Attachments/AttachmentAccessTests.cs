@@ -47,7 +47,7 @@ public abstract class AttachmentAccessTests(ApiFixture fixture) : AttachmentTest
         await (await Upload(participant, ticket.Number, message.Id, SampleFiles.Pdf)).Problem(HttpStatusCode.Forbidden, "FORBIDDEN");
         await (await Upload(user, ticket.Number, Guid.NewGuid(), SampleFiles.Pdf)).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
         await (await Upload(user, "TCK-nope", message.Id, SampleFiles.Pdf)).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
-        Assert.Equal(blobs, BlobFiles());
+        Assert.Empty(BlobFiles().Except(blobs));
 
         var byStaff = await Attach(admin, ticket.Number, message.Id);
         Assert.Equal(admin.Id, byStaff.UploaderId);

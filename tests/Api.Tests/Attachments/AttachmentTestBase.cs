@@ -27,6 +27,7 @@ public abstract class AttachmentTestBase(ApiFixture fixture) : ConversationTestB
     protected static async Task<AttachmentPage> ListAttachments(TestUser user, string number, string query = "") =>
         await (await user.Client.GetAsync($"/api/tickets/{number}/attachments{query}")).Read<AttachmentPage>();
 
+    /// <summary>The blob files now. Compare with <c>Except</c>: the purge job may remove other tests' deleted blobs at any time.</summary>
     protected string[] BlobFiles() =>
         Directory.Exists(BlobDirectory) ? [.. Directory.GetFiles(BlobDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
 

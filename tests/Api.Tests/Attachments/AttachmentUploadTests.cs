@@ -170,7 +170,7 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
     private async Task AssertNothingStored(Guid messageId, string[] blobsBefore)
     {
         Assert.Equal(0, await Api.Database.CountRows("attachments", "message_id", messageId));
-        Assert.Equal(blobsBefore, BlobFiles());
+        Assert.Empty(BlobFiles().Except(blobsBefore));
     }
 
     /// <summary>A file part that never ends until stopped, counting what it sent.</summary>
