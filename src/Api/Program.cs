@@ -39,6 +39,7 @@ if (hostedDatabase is not null)
 else
 {
     builder.AddClusterClient();
+    builder.Services.AddEdgeDomainCounters();
 }
 
 builder.Services.AddTicketPlatformJson();
@@ -57,6 +58,11 @@ if (hostedDatabase is not null)
 }
 
 app.UseHttpMetrics();
+if (hostedDatabase is null)
+{
+    app.UseEdgeDomainCounters();
+}
+
 app.UseTicketPlatformRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
