@@ -14,6 +14,7 @@ using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
 using TicketPlatform.Attachments;
+using TicketPlatform.Hosting;
 using TicketPlatform.Observability;
 using TicketPlatform.Observability.Logging;
 using TicketPlatform.Persistence;

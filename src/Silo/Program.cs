@@ -2,7 +2,6 @@ using TicketPlatform.Hosting;
 using TicketPlatform.Observability;
 using TicketPlatform.Observability.Logging;
 using TicketPlatform.Persistence;
-using TicketPlatform.Silo.Commands;
 
 if (args is ["migrate", .. var migrateArgs])
 {

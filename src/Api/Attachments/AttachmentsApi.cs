@@ -73,9 +73,7 @@ public static class AttachmentsApi
             return invalid.ToProblem();
         }
 
-        return TicketNumber.IsWellFormed(number)
-            ? (await caller.Grains.GetGrain<ITicketAttachmentsGrain>(number).ListAttachments(caller.Actor, query)).ToOk()
-            : Problems.NotFound("Ticket");
+        return (await caller.OnTicket<ITicketAttachmentsGrain, Page<AttachmentView>>(number, (ticket, actor) => ticket.ListAttachments(actor, query))).ToOk();
     }
 
     private static async Task<Results<Ok<AttachmentView>, ProblemHttpResult>> Get(string id, [AsParameters] CallerContext caller) =>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TicketPlatform.Api.Auth;
+using TicketPlatform.Hosting;
 
 namespace TicketPlatform.Api.Commands;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Common;
+using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Common;
 
@@ -11,4 +12,14 @@ public readonly record struct CallerContext(ClaimsPrincipal User, IGrainFactory 
 
     /// <summary>The external subject: the key of the caller's user grain.</summary>
     public string Subject => User.FindFirst("sub")!.Value;
+
+    /// <summary>
+    /// Calls one of a ticket's grains (any module's interface; key: the ticket number). A malformed number is a
+    /// ticket that does not exist: answered NOT_FOUND without activating anything.
+    /// </summary>
+    public Task<Result<T>> OnTicket<TGrain, T>(string number, Func<TGrain, Actor, Task<Result<T>>> call)
+        where TGrain : IGrainWithStringKey =>
+        TicketNumber.IsWellFormed(number)
+            ? call(Grains.GetGrain<TGrain>(number), Actor)
+            : Task.FromResult<Result<T>>(DomainError.NotFound("Ticket"));
 }

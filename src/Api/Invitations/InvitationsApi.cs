@@ -27,18 +27,9 @@ public static class InvitationsApi
 
     private static async Task<Results<Created<InvitationView>, ProblemHttpResult>> Invite(string number, InviteRequest request, [AsParameters] CallerContext caller)
     {
-        if (!TicketNumber.IsWellFormed(number))
-        {
-            return Problems.NotFound("Ticket");
-        }
-
-        if (request.InviteeId is not { } inviteeId)
-        {
-            return Problems.Validation("inviteeId", "Give the invitee's user id.");
-        }
-
-        var command = new InviteToTicket(inviteeId, request.CanEdit ?? false, request.CanComment ?? true, request.Message);
-        var result = await caller.Grains.GetGrain<ITicketInvitationsGrain>(number).Invite(caller.Actor, command);
+        var result = await caller.OnTicket<ITicketInvitationsGrain, InvitationView>(number, (ticket, actor) => request.InviteeId is { } inviteeId
+            ? ticket.Invite(actor, new InviteToTicket(inviteeId, request.CanEdit ?? false, request.CanComment ?? true, request.Message))
+            : Task.FromResult<Result<InvitationView>>(DomainError.Validation("inviteeId", "Give the invitee's user id.")));
         return result.IsSuccess
             ? TypedResults.Created($"/api/invitations/{result.Value!.Id}", result.Value)
             : result.Error!.ToProblem();
@@ -47,16 +38,11 @@ public static class InvitationsApi
     private static async Task<Results<Ok<Page<InvitationView>>, ProblemHttpResult>> ListOfTicket(
         string number, [AsParameters] InvitationListParameters parameters, [AsParameters] CallerContext caller)
     {
-        if (!TicketNumber.IsWellFormed(number))
-        {
-            return Problems.NotFound("Ticket");
-        }
-
         var reader = new QueryReader();
         var query = parameters.Read(reader, defaultStatus: null);
-        return reader.Error is { } invalid
-            ? invalid.ToProblem()
-            : (await caller.Grains.GetGrain<ITicketInvitationsGrain>(number).ListInvitations(caller.Actor, query)).ToOk();
+        return (await caller.OnTicket<ITicketInvitationsGrain, Page<InvitationView>>(number, (ticket, actor) => reader.Error is { } invalid
+            ? Task.FromResult<Result<Page<InvitationView>>>(invalid)
+            : ticket.ListInvitations(actor, query))).ToOk();
     }
 
     private static async Task<Results<Ok<Page<InvitationView>>, ProblemHttpResult>> Mine([AsParameters] InvitationListParameters parameters, [AsParameters] CallerContext caller)

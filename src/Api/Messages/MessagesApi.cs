@@ -79,11 +79,8 @@ public static class MessagesApi
     private static async Task<Results<Ok<UnreadMessages>, ProblemHttpResult>> Unread(string number, [AsParameters] CallerContext caller) =>
         (await Call(caller, number, (grain, actor) => grain.GetUnreadMessages(actor))).ToOk();
 
-    /// <summary>Calls the ticket's conversation; a malformed number is a ticket that does not exist, without activating anything.</summary>
     private static Task<Result<T>> Call<T>(CallerContext caller, string number, Func<ITicketMessagesGrain, Actor, Task<Result<T>>> call) =>
-        TicketNumber.IsWellFormed(number)
-            ? call(caller.Grains.GetGrain<ITicketMessagesGrain>(number), caller.Actor)
-            : Task.FromResult<Result<T>>(DomainError.NotFound("Ticket"));
+        caller.OnTicket(number, call);
 
     /// <summary>As above, for one message; an id that is not a UUID names no message.</summary>
     private static Task<Result<T>> Call<T>(CallerContext caller, string number, string id, Func<ITicketMessagesGrain, Actor, Guid, Task<Result<T>>> call) =>

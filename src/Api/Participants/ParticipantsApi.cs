@@ -53,7 +53,5 @@ public static class ParticipantsApi
     }
 
     private static Task<Result<T>> Call<T>(CallerContext caller, string number, Func<ITicketParticipantsGrain, Actor, Task<Result<T>>> call) =>
-        TicketNumber.IsWellFormed(number)
-            ? call(caller.Grains.GetGrain<ITicketParticipantsGrain>(number), caller.Actor)
-            : Task.FromResult<Result<T>>(DomainError.NotFound("Ticket"));
+        caller.OnTicket(number, call);
 }

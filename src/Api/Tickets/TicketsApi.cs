@@ -87,12 +87,7 @@ public static class TicketsApi
 
     private static async Task<Results<Ok<PermissionsResponse>, ProblemHttpResult>> GetPermissions(string number, [AsParameters] CallerContext caller)
     {
-        if (!TicketNumber.IsWellFormed(number))
-        {
-            return Problems.NotFound("Ticket");
-        }
-
-        var result = await caller.Grains.GetGrain<ITicketGrain>(number).GetPermissions(caller.Actor);
+        var result = await caller.OnTicket<ITicketGrain, TicketPermissions>(number, (ticket, actor) => ticket.GetPermissions(actor));
         return result.ToOk(permissions => new PermissionsResponse(
             permissions.Rights.OrderBy(r => r.Key).ToDictionary(r => JsonNamingPolicy.CamelCase.ConvertName(r.Key.ToString()), r => r.Value)));
     }
@@ -136,9 +131,6 @@ public static class TicketsApi
     private static Task<Results<Ok<TicketView>, ProblemHttpResult>> Restore(string number, [AsParameters] CallerContext caller) =>
         OnTicket(caller, number, (ticket, actor) => ticket.Restore(actor));
 
-    /// <summary>Calls the ticket's grain; a malformed number is a ticket that does not exist, without activating anything.</summary>
     internal static async Task<Results<Ok<T>, ProblemHttpResult>> OnTicket<T>(CallerContext caller, string number, Func<ITicketGrain, Actor, Task<Result<T>>> call) =>
-        TicketNumber.IsWellFormed(number)
-            ? (await call(caller.Grains.GetGrain<ITicketGrain>(number), caller.Actor)).ToOk()
-            : Problems.NotFound("Ticket");
+        (await caller.OnTicket(number, call)).ToOk();
 }

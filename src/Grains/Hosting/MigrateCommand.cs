@@ -1,8 +1,8 @@
 using TicketPlatform.Persistence;
 
-namespace TicketPlatform.Api.Commands;
+namespace TicketPlatform.Hosting;
 
-/// <summary><c>migrate</c>: applies the schema migrations to the configured database and exits.</summary>
+/// <summary><c>migrate</c> of the Api and the silo: applies the schema migrations (domain and, on PostgreSQL, Orleans tables) to the configured database and exits.</summary>
 public static class MigrateCommand
 {
     public static int Run(string[] args)

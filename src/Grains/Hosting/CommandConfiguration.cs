@@ -1,7 +1,9 @@
-namespace TicketPlatform.Api.Commands;
+using Microsoft.Extensions.Configuration;
+
+namespace TicketPlatform.Hosting;
 
 /// <summary>The configuration a command sees: the service's own sources plus its switches.</summary>
-internal static class CommandConfiguration
+public static class CommandConfiguration
 {
     public static IConfiguration Build(string[] args, IDictionary<string, string>? switches = null) => new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
