@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.IdentityModel.Tokens;
+using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Auth;
 
@@ -51,8 +52,10 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(activeUser.Build())
             .SetFallbackPolicy(activeUser.Build())
-            .AddPolicy(Policies.Staff, policy => policy.Combine(activeUser.Build()).RequireRole("AGENT", "ADMIN"))
-            .AddPolicy(Policies.Admin, policy => policy.Combine(activeUser.Build()).RequireRole("ADMIN"));
+            .AddPolicy(Policies.Staff, policy => policy.Combine(activeUser.Build())
+                .RequireAssertion(context => context.User.HasLocalRole(UserRole.Agent, UserRole.Admin)))
+            .AddPolicy(Policies.Admin, policy => policy.Combine(activeUser.Build())
+                .RequireAssertion(context => context.User.HasLocalRole(UserRole.Admin)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;
     }

@@ -25,10 +25,17 @@ public static class LocalClaims
         nameType: "sub",
         roleType: Role);
 
-    /// <summary>The role claim type of the JWT's own identity: one no token carries, so the JWT's role authorises nothing.</summary>
+    /// <summary>The role claim type of the JWT's own identity, so that its <c>role</c> claim is no role; authorization does not rely on it (see <see cref="HasLocalRole"/>).</summary>
     public const string IgnoredJwtRole = "urn:ticketplatform:jwt-role-is-not-used";
 
     public static bool IsActive(this ClaimsPrincipal principal) => Local(principal)?.HasClaim(Active, "true") == true;
+
+    /// <summary>
+    /// Whether the local role is one of <paramref name="roles"/>. Role policies use this, never
+    /// <see cref="ClaimsPrincipal.IsInRole"/>, which asks every identity of the principal, the token's included.
+    /// </summary>
+    public static bool HasLocalRole(this ClaimsPrincipal principal, params UserRole[] roles) =>
+        Local(principal)?.FindFirst(Role)?.Value is { } role && roles.Any(allowed => EnumText.Of(allowed) == role);
 
     /// <summary>The caller as grain commands take it.</summary>
     public static Actor ToActor(this ClaimsPrincipal principal)

@@ -7,7 +7,6 @@ namespace TicketPlatform.Api.Users;
 /// <summary>The query string every user list takes: text, page size, cursor and whether to count.</summary>
 public sealed class UserPageParameters
 {
-    public const int MinSearchLength = 2;
     private const int MaxTextLength = 200;
 
     [FromQuery(Name = "q")] public string? Q { get; init; }
@@ -24,12 +23,12 @@ public sealed class UserPageParameters
         Cursor: Cursor,
         IncludeTotal: reader.Flag("includeTotal", IncludeTotal));
 
-    /// <summary>As <see cref="Read"/>, with q required: at least <see cref="MinSearchLength"/> characters.</summary>
+    /// <summary>As <see cref="Read"/>, with q required: at least <see cref="UserListQuery.MinSearchLength"/> characters.</summary>
     public UserListQuery ReadSearch(QueryReader reader)
     {
-        if ((Q?.Trim().Length ?? 0) < MinSearchLength)
+        if ((Q?.Trim().Length ?? 0) < UserListQuery.MinSearchLength)
         {
-            reader.Fail("q", $"Give at least {MinSearchLength} characters.");
+            reader.Fail("q", $"Give at least {UserListQuery.MinSearchLength} characters.");
         }
 
         return Read(reader);

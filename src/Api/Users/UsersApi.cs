@@ -48,9 +48,10 @@ public static class UsersApi
 
     private static async Task<Results<Ok<StaffUserView>, Ok<UserView>, ProblemHttpResult>> Get(string id, [AsParameters] CallerContext caller)
     {
-        if (await Find(caller, id) is not { } user)
+        var found = await Find(caller, id);
+        if (found.Value is not { } user)
         {
-            return Problems.NotFound("User");
+            return found.Error!.ToProblem();
         }
 
         return caller.Actor.IsAdmin ? TypedResults.Ok(user) : TypedResults.Ok(StaffUserView.From(user));
@@ -76,15 +77,17 @@ public static class UsersApi
             return invalid.ToProblem();
         }
 
-        return (await caller.Grains.GetGrain<IUserQueryGrain>(0).List(query)).ToOk();
+        return (await caller.Grains.GetGrain<IUserQueryGrain>(0).List(caller.Actor, query)).ToOk();
     }
 
-    private static async Task<UserView?> Find(CallerContext caller, string id) =>
-        Guid.TryParse(id, out var userId) ? await caller.Grains.GetGrain<IUserQueryGrain>(0).Find(userId) : null;
+    private static async Task<Result<UserView>> Find(CallerContext caller, string id) =>
+        Guid.TryParse(id, out var userId)
+            ? await caller.Grains.GetGrain<IUserQueryGrain>(0).Find(caller.Actor, userId)
+            : DomainError.NotFound("User");
 
     /// <summary>Finds the user's subject by id, then calls the user's grain: the one writer of its row.</summary>
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> OnUser(CallerContext caller, string id, Func<IUserGrain, Actor, Task<Result<UserView>>> call) =>
-        await Find(caller, id) is { } user
+        await Find(caller, id) is { Value: { } user }
             ? (await call(caller.Grains.GetGrain<IUserGrain>(user.Subject), caller.Actor)).ToOk()
             : Problems.NotFound("User");
 }

@@ -9,4 +9,8 @@ public sealed record UserListQuery(
     [property: Id(3)] bool StaffOnly = false,
     [property: Id(4)] int Limit = 20,
     [property: Id(5)] string? Cursor = null,
-    [property: Id(6)] bool IncludeTotal = false);
+    [property: Id(6)] bool IncludeTotal = false)
+{
+    /// <summary>The shortest <see cref="Text"/> a search by a non-ADMIN may use.</summary>
+    public const int MinSearchLength = 2;
+}

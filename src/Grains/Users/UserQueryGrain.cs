@@ -8,10 +8,23 @@ namespace TicketPlatform.Users;
 [StatelessWorker, Reentrant]
 internal sealed class UserQueryGrain(Database database, UserStore store) : Grain, IUserQueryGrain
 {
-    public async Task<UserView?> Find(Guid id) => (await store.FindById(id))?.ToView();
-
-    public async Task<Result<Page<UserView>>> List(UserListQuery query)
+    public async Task<Result<UserView>> Find(Actor actor, Guid id)
     {
+        if (UserQueryAccess.CheckFind(actor) is { } refused)
+        {
+            return refused;
+        }
+
+        return await store.FindById(id) is { } user ? user.ToView() : DomainError.NotFound("User");
+    }
+
+    public async Task<Result<Page<UserView>>> List(Actor actor, UserListQuery query)
+    {
+        if (UserQueryAccess.CheckList(actor, query) is { } refused)
+        {
+            return refused;
+        }
+
         (DateTimeOffset, Guid)? after = null;
         if (query.Cursor is not null)
         {
