@@ -31,24 +31,19 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
         return found.Value!.ToView();
     }
 
-    public async Task<Result<AttachmentView>> AddAttachment(Actor actor, AddAttachment command)
+    public Task<Result<AttachmentView>> AddAttachment(Actor actor, AddAttachment command)
     {
-        if (AttachmentRules.Validate(command) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var found = await VisibleMessage(actor, command.MessageId);
-        if (!found.IsSuccess)
-        {
-            return found.Error!;
-        }
-
-        var message = found.Value!;
         var id = Guid.CreateVersion7();
         AttachmentRecord? added = null;
-        return await Execute(actor, invalid: null, change =>
+        return ExecuteReading(actor, AttachmentRules.Validate(command), async change =>
         {
+            var found = await VisibleMessage(actor, command.MessageId);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
+
+            var message = found.Value!;
             if (RefuseAttaching(change, message) is { } refused)
             {
                 return refused;
@@ -97,18 +92,18 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
         return found.IsSuccess ? new StoredAttachment(found.Value!.ToView(), found.Value!.StorageName) : found.Error!;
     }
 
-    public async Task<Result<AttachmentView>> DeleteAttachment(Actor actor, Guid attachmentId)
+    public Task<Result<AttachmentView>> DeleteAttachment(Actor actor, Guid attachmentId)
     {
-        var found = await VisibleAttachment(actor, attachmentId);
-        if (!found.IsSuccess)
+        AttachmentRecord? deleted = null;
+        return ExecuteReading(actor, invalid: null, async change =>
         {
-            return found.Error!;
-        }
+            var found = await VisibleAttachment(actor, attachmentId);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
 
-        var attachment = found.Value!;
-        var deleted = attachment;
-        return await Execute(actor, invalid: null, change =>
-        {
+            var attachment = found.Value!;
             if (attachment.UploaderId != actor.UserId && !actor.IsStaff)
             {
                 return DomainError.Forbidden("Only its uploader or staff may delete an attachment.", AccessReasons.Role);
@@ -122,7 +117,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             change.EnrolActingStaff();
             deleted = DeleteAttachments(change, [attachment])[0];
             return null;
-        }, _ => deleted.ToView());
+        }, _ => deleted!.ToView());
     }
 
     /// <summary>Soft-deletes <paramref name="attachments"/> in <paramref name="change"/>, one ATTACHMENT_DELETED each.</summary>

@@ -18,12 +18,13 @@ internal sealed class MessageStore(Database database)
         $"INSERT INTO messages ({Columns}) VALUES (@Id, @TicketNumber, @Seq, @AuthorId, @Content, @Visibility, @CreatedAt, @EditedAt, @DeletedAt, @DeletedBy)",
         new { m.Id, m.TicketNumber, m.Seq, m.AuthorId, m.Content, Visibility = EnumText.Of(m.Visibility), m.CreatedAt, m.EditedAt, m.DeletedAt, m.DeletedBy });
 
-    public static IStagedWrite Edit(MessageRecord m) =>
-        new StagedSql("UPDATE messages SET content = @Content, edited_at = @EditedAt WHERE id = @Id", new { m.Id, m.Content, m.EditedAt });
+    /// <summary>Never on a deleted row: an edit decided before a delete must not write words back into the erased message.</summary>
+    public static IStagedWrite Edit(MessageRecord m) => new StagedSql(
+        "UPDATE messages SET content = @Content, edited_at = @EditedAt WHERE id = @Id AND deleted_at IS NULL", new { m.Id, m.Content, m.EditedAt });
 
     /// <summary>Soft delete that erases the words: the row keeps who deleted it and when, the content becomes NULL.</summary>
     public static IStagedWrite Erase(MessageRecord m) => new StagedSql(
-        "UPDATE messages SET content = NULL, deleted_at = @DeletedAt, deleted_by = @DeletedBy WHERE id = @Id",
+        "UPDATE messages SET content = NULL, deleted_at = @DeletedAt, deleted_by = @DeletedBy WHERE id = @Id AND deleted_at IS NULL",
         new { m.Id, m.DeletedAt, m.DeletedBy });
 
     /// <summary>The condition that keeps INTERNAL messages from USERs, for a query over <c>messages</c> aliased <paramref name="alias"/>.</summary>

@@ -82,23 +82,18 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
         return await Messages.After(Number, actor, afterSeq, query.Limit);
     }
 
-    public async Task<Result<MessageView>> EditMessage(Actor actor, EditMessage command)
+    public Task<Result<MessageView>> EditMessage(Actor actor, EditMessage command)
     {
-        if (MessageRules.Validate(command) is { } invalid)
+        MessageRecord? edited = null;
+        return ExecuteReading(actor, MessageRules.Validate(command), async change =>
         {
-            return invalid;
-        }
+            var found = await VisibleMessage(actor, command.MessageId);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
 
-        var found = await VisibleMessage(actor, command.MessageId);
-        if (!found.IsSuccess)
-        {
-            return found.Error!;
-        }
-
-        var message = found.Value!;
-        var edited = message;
-        return await Execute(actor, invalid: null, change =>
-        {
+            var message = edited = found.Value!;
             if (message.AuthorId != actor.UserId)
             {
                 return DomainError.Forbidden("Only its author may edit a message.", AccessReasons.Role);
@@ -124,22 +119,21 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Edit(edited));
             return null;
-        }, _ => edited.ToView());
+        }, _ => edited!.ToView());
     }
 
-    public async Task<Result<MessageView>> DeleteMessage(Actor actor, Guid messageId)
+    public Task<Result<MessageView>> DeleteMessage(Actor actor, Guid messageId)
     {
-        var found = await VisibleMessage(actor, messageId);
-        if (!found.IsSuccess)
+        MessageRecord? deleted = null;
+        return ExecuteReading(actor, invalid: null, async change =>
         {
-            return found.Error!;
-        }
+            var found = await VisibleMessage(actor, messageId);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
 
-        var message = found.Value!;
-        var deleted = message;
-        var attachments = await Attachments.Live(Number, message.Id);
-        return await Execute(actor, invalid: null, change =>
-        {
+            var message = deleted = found.Value!;
             if (message.AuthorId != actor.UserId && !actor.IsAdmin)
             {
                 return DomainError.Forbidden("Only its author or an ADMIN may delete a message.", AccessReasons.Role);
@@ -159,9 +153,9 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
             change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));
-            DeleteAttachments(change, attachments);
+            DeleteAttachments(change, await Attachments.Live(Number, message.Id));
             return null;
-        }, _ => deleted.ToView());
+        }, _ => deleted!.ToView());
     }
 
     public async Task<Result<UnreadMessages>> MarkMessagesRead(Actor actor, Guid upToMessageId)

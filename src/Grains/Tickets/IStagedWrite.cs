@@ -8,5 +8,9 @@ namespace TicketPlatform.Tickets;
 /// </summary>
 internal interface IStagedWrite
 {
-    Task Execute(DbConnection connection, DbTransaction transaction);
+    /// <summary>
+    /// Writes the row; false when the row is no longer as the command saw it (another writer changed it since),
+    /// which abandons the whole commit like a lost version fence.
+    /// </summary>
+    Task<bool> Execute(DbConnection connection, DbTransaction transaction);
 }

@@ -13,7 +13,16 @@ internal sealed partial class TicketGrain
         Execute(actor, invalid, decide, ticket => ticket.ToView());
 
     /// <summary>As above, answering with what <paramref name="answer"/> makes of the state after the command.</summary>
-    private async Task<Result<T>> Execute<T>(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide, Func<TicketState, T> answer)
+    private Task<Result<T>> Execute<T>(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide, Func<TicketState, T> answer) =>
+        ExecuteReading(actor, invalid, change => Task.FromResult(decide(change)), answer);
+
+    /// <summary>
+    /// As above, for a command that decides on rows of the database (a message, its attachments): <paramref name="decide"/>
+    /// reads them in every attempt, so a retry after a lost fence decides on what the other writer committed, never on
+    /// rows read before it.
+    /// </summary>
+    private async Task<Result<T>> ExecuteReading<T>(
+        Actor actor, DomainError? invalid, Func<TicketChange, Task<DomainError?>> decide, Func<TicketState, T> answer)
     {
         if (invalid is not null)
         {
@@ -29,7 +38,7 @@ internal sealed partial class TicketGrain
 
             await LoadPendingInvitations();
             var change = new TicketChange(_ticket, actor, clock.Now());
-            if (decide(change) is { } refused)
+            if (await decide(change) is { } refused)
             {
                 return refused;
             }

@@ -31,10 +31,22 @@ internal sealed class TicketStore(Database database)
     });
 
     /// <summary>
-    /// Commits the change if the ticket is still at the version the change was decided on.
-    /// Returns false, having written nothing, when another writer got there first.
+    /// Commits the change if the ticket is still at the version the change was decided on and every staged row
+    /// is still as the command saw it. Returns false, having written nothing, when another writer got there first.
     /// </summary>
-    public Task<bool> TryCommit(TicketChange change) => database.WriteAsync(async (connection, transaction) =>
+    public async Task<bool> TryCommit(TicketChange change)
+    {
+        try
+        {
+            return await database.WriteAsync((connection, transaction) => Write(connection, transaction, change));
+        }
+        catch (StaleRowException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> Write(DbConnection connection, DbTransaction transaction, TicketChange change)
     {
         var ticket = TicketParameters(change.After);
         if (change.IsCreation)
@@ -72,12 +84,18 @@ internal sealed class TicketStore(Database database)
         await WriteParticipants(connection, transaction, change);
         foreach (var write in change.StagedWrites)
         {
-            await write.Execute(connection, transaction);
+            if (!await write.Execute(connection, transaction))
+            {
+                throw new StaleRowException(); // rolls the transaction back
+            }
         }
 
         await EventStore.Append(connection, transaction, change.Events);
         return true;
-    });
+    }
+
+    /// <summary>A staged write found its row changed by another writer; thrown to roll the commit back.</summary>
+    private sealed class StaleRowException : Exception;
 
     private static async Task WriteParticipants(DbConnection connection, DbTransaction transaction, TicketChange change)
     {

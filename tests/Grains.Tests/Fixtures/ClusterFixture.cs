@@ -57,6 +57,12 @@ public abstract class ClusterFixture(DatabaseProvider provider) : IAsyncLifetime
         _cluster = await StartClusterAsync(Database.Options);
     }
 
+    /// <summary>
+    /// Another cluster on the same database: its activation of a ticket is a second writer next to this cluster's,
+    /// so each one's commits make the other's state stale (the version fence decides between them).
+    /// </summary>
+    public Task<InProcessTestCluster> StartSecondClusterAsync() => StartClusterAsync(Database.Options);
+
     public async Task<DbConnection> OpenConnectionAsync()
     {
         DbConnection connection = provider == DatabaseProvider.Sqlite
