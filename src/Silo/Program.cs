@@ -2,6 +2,7 @@ using TicketPlatform.Hosting;
 using TicketPlatform.Observability;
 using TicketPlatform.Observability.Logging;
 using TicketPlatform.Persistence;
+using TicketPlatform.Silo.Dashboard;
 
 if (args is ["migrate", .. var migrateArgs])
 {
@@ -13,12 +14,16 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddTicketPlatformLogging();
 builder.AddTicketPlatformMetrics();
 var database = DatabaseOptionsFactory.FromConfiguration(builder.Configuration);
-builder.UseOrleans(silo => silo.UseClustering(builder.Configuration, database).AddTicketPlatform(builder.Configuration, database));
+builder.UseOrleans(silo => silo.UseClustering(builder.Configuration, database)
+    .AddTicketPlatform(builder.Configuration, database)
+    .AddTicketPlatformDashboard());
+builder.ListenForDashboard();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
 SchemaMigrator.Migrate(database);
 app.MapTicketPlatformHealth();
 app.MapTicketPlatformMetrics();
+app.MapTicketPlatformDashboard();
 app.Run();
 return 0;

@@ -1,5 +1,5 @@
 using TicketPlatform.Cluster.Tests.Fixtures;
-using TicketPlatform.Cluster.Tests.Load;
+using TicketPlatform.TestSupport.Load;
 
 namespace TicketPlatform.Cluster.Tests.Failover;
 

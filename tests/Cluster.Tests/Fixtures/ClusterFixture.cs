@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using TicketPlatform.TestSupport;
+using TicketPlatform.TestSupport.Load;
 
 namespace TicketPlatform.Cluster.Tests.Fixtures;
 
@@ -10,7 +10,7 @@ namespace TicketPlatform.Cluster.Tests.Fixtures;
 /// migration command, two silos and two Api nodes. Tests may kill, stop or add silos and restart the database;
 /// each leaves two live silos behind.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
 {
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     private readonly ConcurrentBag<string> _tokens = [];
@@ -31,6 +31,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IEnumerable<ServiceProcess> Processes => Silos.Concat(Apis);
 
+    /// <summary>A load writes through the Api nodes in turn.</summary>
+    public IReadOnlyList<LoadEntry> Entries => [.. Apis.Select(api => new LoadEntry(api.Name, api.Url))];
+
     public async ValueTask InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable) is not { Length: > 0 })
@@ -42,12 +45,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         _server = await PostgresServer.StartAsync();
         _database = await TestDatabase.CreateOnServerAsync(_server.AdminConnectionString);
-        await ServiceProcess.Run(Repository.SiloDll, SiloSettings(), "migrate");
+        await ServiceProcess.Run(BuildOutput.SiloDll, SiloSettings(), "migrate");
         await StartSilo();
         await StartSilo();
         foreach (var n in new[] { 1, 2 })
         {
-            Apis.Add(ServiceProcess.Start($"api-{n}", Repository.ApiDll, ApiSettings()));
+            Apis.Add(ServiceProcess.Start($"api-{n}", BuildOutput.ApiDll, ApiSettings()));
         }
 
         await Task.WhenAll(Apis.Select(api => api.WaitReady()));
@@ -64,7 +67,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task<ServiceProcess> StartSilo()
     {
-        var silo = ServiceProcess.Start($"silo-{Silos.Count + 1}", Repository.SiloDll, SiloSettings());
+        var silo = ServiceProcess.Start($"silo-{Silos.Count + 1}", BuildOutput.SiloDll, SiloSettings());
         Silos.Add(silo);
         await silo.WaitReady();
         return silo;
@@ -82,18 +85,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A JWT every node accepts, minted by the Api's own <c>token</c> command with the cluster's key.</summary>
     public async Task<string> Token(string subject, string role = "USER")
     {
-        var output = await ServiceProcess.Run(Repository.ApiDll, ApiSettings(), "token", "--sub", subject, "--role", role, "--name", subject);
+        var output = await ServiceProcess.Run(BuildOutput.ApiDll, ApiSettings(), "token", "--sub", subject, "--role", role, "--name", subject);
         var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         _tokens.Add(token);
         return token;
     }
 
-    public static HttpClient Client(ServiceProcess node, string token)
-    {
-        var client = new HttpClient { BaseAddress = node.Url, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public static HttpClient Client(ServiceProcess node, string token) => new LoadEntry(node.Name, node.Url).Client(token);
 
     public async ValueTask DisposeAsync()
     {

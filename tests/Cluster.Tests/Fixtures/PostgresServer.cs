@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using TicketPlatform.TestSupport;
+using TicketPlatform.TestSupport.Processes;
 
 namespace TicketPlatform.Cluster.Tests.Fixtures;
 
@@ -38,25 +39,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task<string> Shell(string command, PostgresServer? server = null)
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"set -e; source '{Repository.File("scripts/lib/postgres.sh")}'; {command}");
-        if (server is not null)
-        {
-            info.Environment["PG_DIR"] = server._directory;
-            info.Environment["PG_BIN"] = server._bin;
-            info.Environment["PG_PORT"] = server._port;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"postgres.sh {command} failed: {await errors}");
-        }
-
-        return await output;
+        var environment = server is null
+            ? null
+            : new Dictionary<string, string> { ["PG_DIR"] = server._directory, ["PG_BIN"] = server._bin, ["PG_PORT"] = server._port };
+        return await Command.Output("bash", ["-c", $"set -e; source '{Repository.File("scripts/lib/postgres.sh")}'; {command}"], environment);
     }
 }

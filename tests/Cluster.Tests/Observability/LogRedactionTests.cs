@@ -1,5 +1,6 @@
 using System.Net;
 using TicketPlatform.Cluster.Tests.Fixtures;
+using TicketPlatform.TestSupport.Realtime;
 
 namespace TicketPlatform.Cluster.Tests.Observability;
 
@@ -13,7 +14,7 @@ public sealed class LogRedactionTests(ClusterFixture cluster)
         var api = cluster.Apis[0];
         var token = await cluster.Token("log-reader");
         Assert.Equal(HttpStatusCode.OK, (await ClusterFixture.Client(api, token).GetAsync("/api/users/me", TestContext.Current.CancellationToken)).StatusCode);
-        await using (var hub = await BrowserHub.Connect(api, token))
+        await using (var hub = await BrowserHub.Connect(api.Url, token))
         {
             await hub.Connection.StopAsync(TestContext.Current.CancellationToken);
         }

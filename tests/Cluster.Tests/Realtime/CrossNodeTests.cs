@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TicketPlatform.Cluster.Tests.Fixtures;
+using TicketPlatform.TestSupport.Realtime;
 
 namespace TicketPlatform.Cluster.Tests.Realtime;
 
@@ -32,7 +33,7 @@ public sealed class CrossNodeTests(ClusterFixture cluster)
         var writer = ClusterFixture.Client(cluster.Apis[0], token);
         var created = await writer.PostAsJsonAsync("/api/tickets", new { title = "Watched", description = "across nodes" }, TestContext.Current.CancellationToken);
         var number = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("number").GetString()!;
-        await using var hub = await BrowserHub.Connect(cluster.Apis[1], token);
+        await using var hub = await BrowserHub.Connect(cluster.Apis[1].Url, token);
         var lastSeq = await hub.Join(number);
 
         var changed = await writer.PatchAsJsonAsync($"/api/tickets/{number}/priority", new { priority = "LOW" }, TestContext.Current.CancellationToken);

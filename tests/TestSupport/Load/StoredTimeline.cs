@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 
-namespace TicketPlatform.Cluster.Tests.Load;
+namespace TicketPlatform.TestSupport.Load;
 
 /// <summary>What the database holds for the load's tickets, checked against what clients were told.</summary>
 public sealed class StoredTimeline

@@ -1,4 +1,4 @@
-namespace TicketPlatform.Cluster.Tests.Load;
+namespace TicketPlatform.TestSupport.Load;
 
 /// <summary>One request of a load run, as the client saw it. <see cref="At"/> is when it was sent, from the start of the run.</summary>
 public sealed record WriteOutcome(

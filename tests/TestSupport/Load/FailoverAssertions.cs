@@ -1,9 +1,9 @@
-using TicketPlatform.Cluster.Tests.Load;
+using Xunit;
 
-namespace TicketPlatform.Cluster.Tests.Failover;
+namespace TicketPlatform.TestSupport.Load;
 
 /// <summary>What must hold after any fault under load, whatever the fault was.</summary>
-internal static class FailoverAssertions
+public static class FailoverAssertions
 {
     /// <summary>Generous: a bound on recovery, not a speed claim (two cores shared with the rest of the suite).</summary>
     public static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(60);

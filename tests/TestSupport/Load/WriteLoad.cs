@@ -4,12 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using TicketPlatform.Cluster.Tests.Fixtures;
 
-namespace TicketPlatform.Cluster.Tests.Load;
+namespace TicketPlatform.TestSupport.Load;
 
 /// <summary>
-/// A steady write load through both Api nodes: per ticket, one sequential writer (an ADMIN already on the ticket)
+/// A steady write load through the target's entries in turn: per ticket, one sequential writer (an ADMIN already on the ticket)
 /// alternating priority and status changes, so every committed change is exactly one event. After a failed write
 /// the writer reads the ticket before writing again, since the failed write may or may not have committed.
 /// </summary>
@@ -22,14 +21,14 @@ public sealed class WriteLoad
     private static readonly string[] Priorities = ["LOW", "MEDIUM", "HIGH", "URGENT"];
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(40);
 
-    private readonly ClusterFixture _cluster;
+    private readonly ILoadTarget _target;
     private readonly HttpClient[] _nodes;
     private readonly ConcurrentQueue<WriteOutcome> _outcomes = new();
     private readonly Stopwatch _clock = new();
 
-    private WriteLoad(ClusterFixture cluster, HttpClient[] nodes, IReadOnlyDictionary<string, long> seqOffsets)
+    private WriteLoad(ILoadTarget target, HttpClient[] nodes, IReadOnlyDictionary<string, long> seqOffsets)
     {
-        _cluster = cluster;
+        _target = target;
         _nodes = nodes;
         SeqOffsets = seqOffsets;
     }
@@ -41,31 +40,31 @@ public sealed class WriteLoad
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    /// <summary>The writer's client of each Api node.</summary>
+    /// <summary>The writer's client of each entry.</summary>
     public IReadOnlyList<HttpClient> Nodes => _nodes;
 
     public IReadOnlyCollection<WriteOutcome> Outcomes => _outcomes;
 
-    public static async Task<WriteLoad> Prepare(ClusterFixture cluster, string name, int tickets)
+    public static async Task<WriteLoad> Prepare(ILoadTarget target, string name, int tickets)
     {
-        var user = ClusterFixture.Client(cluster.Apis[0], await cluster.Token($"{name}-requester"));
-        var admin = await cluster.Token($"{name}-admin", "ADMIN");
-        HttpClient[] nodes = [.. cluster.Apis.Select(api => ClusterFixture.Client(api, admin))];
+        var user = target.Entries[0].Client(await target.Token($"{name}-requester"));
+        var admin = await target.Token($"{name}-admin", "ADMIN");
+        HttpClient[] nodes = [.. target.Entries.Select(entry => entry.Client(admin))];
         var numbers = new List<string>();
         for (var i = 0; i < tickets; i++)
         {
             var created = await user.PostAsJsonAsync("/api/tickets", new { title = $"{name} {i}", description = "under load" });
             created.EnsureSuccessStatusCode();
             var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
-            (await nodes[1].PatchAsJsonAsync($"/api/tickets/{number}/priority", new { priority = "HIGH" })).EnsureSuccessStatusCode();
+            (await nodes[^1].PatchAsJsonAsync($"/api/tickets/{number}/priority", new { priority = "HIGH" })).EnsureSuccessStatusCode();
             numbers.Add(number);
         }
 
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString);
         var offsets = (await connection.QueryAsync<(string Number, long Offset)>(
                 "SELECT number, last_seq - version FROM tickets WHERE number = ANY(@numbers)", new { numbers = numbers.ToArray() }))
             .ToDictionary(row => row.Number, row => row.Offset);
-        return new WriteLoad(cluster, nodes, offsets);
+        return new WriteLoad(target, nodes, offsets);
     }
 
     /// <summary>Runs until <paramref name="stop"/> or <paramref name="limit"/>, whichever comes first.</summary>
@@ -135,7 +134,7 @@ public sealed class WriteLoad
             var text = await response.Content.ReadAsStringAsync();
             var json = text.Length > 0 && text[0] == '{' ? JsonDocument.Parse(text).RootElement : default;
             var ok = response.IsSuccessStatusCode;
-            outcome = new WriteOutcome(ticket, _cluster.Apis[node].Name, kind, at, _clock.Elapsed - at, (int)response.StatusCode, TimedOut: false,
+            outcome = new WriteOutcome(ticket, _target.Entries[node].Name, kind, at, _clock.Elapsed - at, (int)response.StatusCode, TimedOut: false,
                 IsProblem: response.Content.Headers.ContentType?.MediaType == "application/problem+json",
                 Code: !ok && json.ValueKind == JsonValueKind.Object && json.TryGetProperty("code", out var code) ? code.GetString() : null,
                 HasRetryAfter: response.Headers.RetryAfter is not null,
@@ -145,7 +144,7 @@ public sealed class WriteLoad
         }
         catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
         {
-            outcome = new WriteOutcome(ticket, _cluster.Apis[node].Name, kind, at, _clock.Elapsed - at, 0, TimedOut: e is TaskCanceledException,
+            outcome = new WriteOutcome(ticket, _target.Entries[node].Name, kind, at, _clock.Elapsed - at, 0, TimedOut: e is TaskCanceledException,
                 IsProblem: false, Code: e.GetType().Name, HasRetryAfter: false, Version: null, TicketStatus: null, Priority: null);
         }
 

@@ -2,9 +2,9 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace TicketPlatform.Cluster.Tests.Fixtures;
+namespace TicketPlatform.TestSupport.Realtime;
 
-/// <summary>A SignalR client of a real Api node connected as browsers do: WebSockets, the token as <c>access_token</c> in the query.</summary>
+/// <summary>A SignalR client of a real Api node or load balancer, connected as browsers do: WebSockets, the token as <c>access_token</c> in the query.</summary>
 public sealed class BrowserHub : IAsyncDisposable
 {
     private readonly Channel<(string Name, System.Text.Json.JsonElement Event)> _received = Channel.CreateUnbounded<(string, System.Text.Json.JsonElement)>();
@@ -20,10 +20,10 @@ public sealed class BrowserHub : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public static async Task<BrowserHub> Connect(ServiceProcess api, string token)
+    public static async Task<BrowserHub> Connect(Uri service, string token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Url, $"/hubs/tickets?access_token={Uri.EscapeDataString(token)}"), options =>
+            .WithUrl(new Uri(service, $"/hubs/tickets?access_token={Uri.EscapeDataString(token)}"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;

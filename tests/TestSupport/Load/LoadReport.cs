@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TicketPlatform.Cluster.Tests.Load;
+namespace TicketPlatform.TestSupport.Load;
 
 /// <summary>The numbers a failover test reports, measured from the moment of the fault.</summary>
 public sealed record LoadReport(
