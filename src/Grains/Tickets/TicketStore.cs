@@ -8,7 +8,7 @@ using TicketPlatform.Persistence;
 namespace TicketPlatform.Tickets;
 
 /// <summary>Loads a ticket's committed state and commits a <see cref="TicketChange"/> as one fenced transaction.</summary>
-internal sealed class TicketStore(Database database)
+internal sealed class TicketStore(Database database, IEnumerable<ICommittedEventsListener> listeners)
 {
     internal const string TicketColumns = """
         number, title, description, status, priority, category_id, requester_id, assignee_id,
@@ -34,7 +34,21 @@ internal sealed class TicketStore(Database database)
     /// Commits the change if the ticket is still at the version the change was decided on.
     /// Returns false, having written nothing, when another writer got there first.
     /// </summary>
-    public Task<bool> TryCommit(TicketChange change) => database.WriteAsync(async (connection, transaction) =>
+    public async Task<bool> TryCommit(TicketChange change)
+    {
+        var committed = await Commit(change);
+        if (committed && change.Events.Count > 0)
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Committed();
+            }
+        }
+
+        return committed;
+    }
+
+    private Task<bool> Commit(TicketChange change) => database.WriteAsync(async (connection, transaction) =>
     {
         var ticket = TicketParameters(change.After);
         if (change.IsCreation)
