@@ -13,6 +13,7 @@ using TicketPlatform.Api.Participants;
 using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
+using TicketPlatform.Api.Webhooks;
 using TicketPlatform.Attachments;
 using TicketPlatform.Hosting;
 using TicketPlatform.Observability;
@@ -81,6 +82,7 @@ app.MapAttachmentsApi();
 app.MapInvitationsApi();
 app.MapUsersApi();
 app.MapCategoriesApi();
+app.MapWebhooksApi();
 app.Run();
 return 0;
 

@@ -10,6 +10,7 @@ using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
+using TicketPlatform.Webhooks;
 
 namespace TicketPlatform;
 
@@ -36,6 +37,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
             .Validate(o => o.Expiry > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero, "Invitation expiry and scan interval must be positive.");
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InvitationExpirySchedule>();
+        services.AddTicketPlatformWebhooks(configuration);
         return services;
     }
 }

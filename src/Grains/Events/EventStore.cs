@@ -10,8 +10,18 @@ internal sealed class EventStore(Database database)
 {
     internal const string Columns = "ticket_number, seq, type, actor_id, visibility, subject_id, payload, created_at";
 
-    public static Task Append(DbConnection connection, DbTransaction transaction, IEnumerable<NewEvent> events) =>
-        connection.ExecuteAsync(
+    /// <summary>
+    /// Appends a commit's events and their one event_outbox entry (the ticket and its seq range), from which outbound
+    /// delivery (webhooks) is fed: written in the same transaction, so no committed event is missed and none is seen uncommitted.
+    /// </summary>
+    public static async Task Append(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(
             $"INSERT INTO events ({Columns}) VALUES (@TicketNumber, @Seq, @Type, @ActorId, @Visibility, @SubjectId, @Payload, @CreatedAt)",
             events.Select(e => new
             {
@@ -25,6 +35,11 @@ internal sealed class EventStore(Database database)
                 e.CreatedAt,
             }),
             transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO event_outbox (ticket_number, from_seq, to_seq) VALUES (@TicketNumber, @FromSeq, @ToSeq)",
+            new { events[0].TicketNumber, FromSeq = events.Min(e => e.Seq), ToSeq = events.Max(e => e.Seq) },
+            transaction);
+    }
 
     /// <summary>One ticket's timeline after <paramref name="query"/>.After, oldest first, as <paramref name="viewer"/> may see it.</summary>
     public async Task<Page<TicketEventView>> Timeline(string ticketNumber, Actor viewer, TicketEventQuery query)

@@ -8,7 +8,7 @@ using TicketPlatform.Persistence;
 namespace TicketPlatform.Tickets;
 
 /// <summary>Loads a ticket's committed state and commits a <see cref="TicketChange"/> as one fenced transaction.</summary>
-internal sealed class TicketStore(Database database)
+internal sealed class TicketStore(Database database, IEnumerable<ICommittedEventsListener> listeners)
 {
     internal const string TicketColumns = """
         number, title, description, status, priority, category_id, requester_id, assignee_id,
@@ -35,6 +35,20 @@ internal sealed class TicketStore(Database database)
     /// is still as the command saw it. Returns false, having written nothing, when another writer got there first.
     /// </summary>
     public async Task<bool> TryCommit(TicketChange change)
+    {
+        var committed = await Commit(change);
+        if (committed && change.Events.Count > 0)
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Committed();
+            }
+        }
+
+        return committed;
+    }
+
+    private async Task<bool> Commit(TicketChange change)
     {
         try
         {

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TicketPlatform.Common;
+
+namespace TicketPlatform.Webhooks;
+
+/// <summary>
+/// One activation for the cluster: moves the event outbox into per-endpoint deliveries (each outbox entry exactly once,
+/// in the transaction that removes it) and wakes the deliverers with work. Nothing is held here; the tables are the queue.
+/// </summary>
+internal sealed partial class WebhookDispatchGrain(WebhookStore store, Clock clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatchGrain> logger)
+    : Grain, IWebhookDispatchGrain
+{
+    private const int OutboxBatch = 500;
+    private const int WakeBatch = 1000;
+
+    private Task? _running;
+    private bool _again;
+
+    public Task Nudge()
+    {
+        _again = true;
+        _running ??= RunWhileAsked();
+        return Task.CompletedTask;
+    }
+
+    private async Task RunWhileAsked()
+    {
+        try
+        {
+            while (_again)
+            {
+                _again = false;
+                await Pass();
+            }
+        }
+        catch (Exception e)
+        {
+            LogPassFailed(e);
+        }
+        finally
+        {
+            _running = null;
+        }
+    }
+
+    private async Task Pass()
+    {
+        var served = new HashSet<Guid>();
+        while (true)
+        {
+            var (taken, webhooks) = await store.Dispatch(clock.Now(), options.Value.RetryWindow, OutboxBatch);
+            served.UnionWith(webhooks);
+            if (taken < OutboxBatch)
+            {
+                break;
+            }
+        }
+
+        served.UnionWith(await store.WebhooksWithDue(clock.Now(), WakeBatch));
+        foreach (var webhookId in served)
+        {
+            await GrainFactory.GetGrain<IWebhookGrain>(webhookId).Nudge();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A webhook dispatch pass failed; the schedule runs it again")]
+    private partial void LogPassFailed(Exception exception);
+}
