@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Api.Errors;
 
@@ -42,7 +43,12 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         var json = bad.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var message = json is null ? bad.Message : "The value is missing, malformed or of the wrong type.";
+        var message = json switch
+        {
+            null => bad.Message,
+            EnumValueException enumValue => enumValue.Message,
+            _ => "The value is missing, malformed or of the wrong type.",
+        };
         var detail = json is null ? bad.Message : "The request body is not valid JSON of the expected shape.";
         return Problems.Write(context, StatusCodes.Status400BadRequest, "VALIDATION", "The request is not valid.", detail,
             new Dictionary<string, string[]> { [field] = [message] });

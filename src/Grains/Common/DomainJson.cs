@@ -10,6 +10,9 @@ public static class DomainJson
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
+        options.Converters.Add(new UpperSnakeEnumConverter());
+
+        // Never used to convert (the converter above comes first); OpenAPI generators look for it to describe enums as strings.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         return options;
     }
