@@ -101,7 +101,7 @@ up() {
   chmod 600 "$STATE/compose.env"
 
   # One build per target; migrate and api-2 use the same images.
-  compose build silo api-1 >&2
+  compose build --force-rm silo api-1 >&2
   compose up -d --no-build --scale silo=$SILOS >&2
   wait_healthy
   curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" || die "nginx on 127.0.0.1:$port does not answer"

@@ -114,6 +114,12 @@ docker_build_debian_base() {
   }
   printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s-security bookworm-security main\n' \
     "$mirror" "$mirror" "${mirror%/}" >"$root/etc/apt/sources.list"
+  # Trust what the host trusts: a local CA (e.g. of a TLS-inspecting egress proxy) is needed to reach NuGet from a build.
+  # Picked up by update-ca-certificates when an image above installs ca-certificates.
+  if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  fi
   # As in Debian's official images: packages installed during a build never start services.
   printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
   chmod +x "$root/usr/sbin/policy-rc.d"
@@ -128,7 +134,8 @@ docker_build_debian_base() {
 docker_build_standin() {
   local role=$1 context=$2
   docker_log "building the $role stand-in"
-  docker build -q -t "$DOCKER_STANDIN_PREFIX/$role" --build-arg "PREFIX=$DOCKER_STANDIN_PREFIX" \
+  docker build -q --force-rm -t "$DOCKER_STANDIN_PREFIX/$role" --build-arg "PREFIX=$DOCKER_STANDIN_PREFIX" \
+    --build-arg "NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}" \
     -f "deploy/standins/Dockerfile.$role" "$context" >/dev/null
 }
 
