@@ -1,3 +1,4 @@
+using TicketPlatform.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public static class AttachmentsApi
         var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes;
         app.MapPost("/api/tickets/{number}/messages/{messageId}/attachments", Upload).WithTags("Attachments").WithName("UploadAttachment")
             .WithSummary("Message author or staff: attach one file (multipart/form-data, streamed; type checked on the bytes)")
-            .Accepts<IFormFile>("multipart/form-data")
+            .AcceptsFileUpload($"One file part (the first file in the form is taken), at most {maxBytes} bytes.")
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + AttachmentUpload.FramingAllowance));
         app.MapGet("/api/tickets/{number}/attachments", List).WithTags("Attachments").WithName("ListAttachments")
             .WithSummary("The ticket's attachments, oldest first; ?messageId for one message's");
@@ -61,7 +62,7 @@ public static class AttachmentsApi
 
     private static async Task<Results<Ok<Page<AttachmentView>>, ProblemHttpResult>> List(
         string number,
-        [FromQuery] string? messageId,
+        [FromQuery, QueryValue(typeof(Guid))] string? messageId,
         [FromQuery] string? limit,
         [FromQuery] string? cursor,
         [AsParameters] CallerContext caller)

@@ -1,3 +1,4 @@
+using TicketPlatform.Api.OpenApi;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,11 +25,11 @@ public static class EventsApi
     }
 
     private static async Task<Results<Ok<Page<EventResponse>>, ProblemHttpResult>> Feed(
-        [FromQuery] string? ticket,
-        [FromQuery] string? actor,
-        [FromQuery] string? type,
-        [FromQuery] string? from,
-        [FromQuery] string? to,
+        [FromQuery, QueryValue(typeof(string), Pattern = TicketNumber.Shape)] string? ticket,
+        [FromQuery, QueryValue(typeof(Guid))] string? actor,
+        [FromQuery, QueryValue(typeof(TicketEventType))] string? type,
+        [FromQuery, QueryValue(typeof(DateTimeOffset))] string? from,
+        [FromQuery, QueryValue(typeof(DateTimeOffset))] string? to,
         [FromQuery] string? limit,
         [FromQuery] string? cursor,
         [FromQuery] string? includeTotal,
@@ -54,8 +55,8 @@ public static class EventsApi
 
     private static async Task<Results<Ok<Page<EventResponse>>, ProblemHttpResult>> Timeline(
         string number,
-        [FromQuery] string? after,
-        [FromQuery] string? type,
+        [FromQuery, QueryValue(typeof(long), Minimum = 0)] string? after,
+        [FromQuery, QueryValue(typeof(TicketEventType))] string? type,
         [FromQuery] string? limit,
         [FromQuery] string? cursor,
         [AsParameters] CallerContext caller)

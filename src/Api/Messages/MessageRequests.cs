@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using TicketPlatform.Messages;
 
 namespace TicketPlatform.Api.Messages;
 
-public sealed record PostMessageRequest(string? Content, MessageVisibility? Visibility);
+public sealed record PostMessageRequest([property: Required] string? Content, MessageVisibility? Visibility);
 
-public sealed record EditMessageRequest(string? Content);
+public sealed record EditMessageRequest([property: Required] string? Content);
 
-public sealed record MarkMessagesReadRequest(Guid? UpToMessageId);
+public sealed record MarkMessagesReadRequest([property: Required] Guid? UpToMessageId);

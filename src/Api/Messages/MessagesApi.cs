@@ -1,3 +1,4 @@
+using TicketPlatform.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TicketPlatform.Api.Common;
@@ -28,7 +29,7 @@ public static class MessagesApi
         string number,
         [FromQuery] string? limit,
         [FromQuery] string? cursor,
-        [FromQuery] string? before,
+        [FromQuery, QueryValue(typeof(Guid))] string? before,
         [AsParameters] CallerContext caller)
     {
         var reader = new QueryReader();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketPlatform.Api.Common;
 using TicketPlatform.Api.Errors;
@@ -7,7 +8,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Participants;
 
-public sealed record AddParticipantRequest(Guid? UserId, bool? CanEdit, bool? CanComment);
+public sealed record AddParticipantRequest([property: Required] Guid? UserId, bool? CanEdit, bool? CanComment);
 
 public sealed record ChangeParticipantRequest(bool? CanEdit, bool? CanComment);
 

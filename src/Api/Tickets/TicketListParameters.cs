@@ -1,3 +1,4 @@
+using TicketPlatform.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using TicketPlatform.Api.Common;
 using TicketPlatform.Tickets;
@@ -14,23 +15,23 @@ public sealed class TicketListParameters
         ["priority"] = TicketSortField.Priority,
     };
 
-    [FromQuery(Name = "status")] public string? Status { get; init; }
+    [FromQuery(Name = "status"), QueryValue(typeof(TicketStatus))] public string? Status { get; init; }
 
-    [FromQuery(Name = "priority")] public string? Priority { get; init; }
+    [FromQuery(Name = "priority"), QueryValue(typeof(TicketPriority))] public string? Priority { get; init; }
 
-    [FromQuery(Name = "categoryId")] public string? CategoryId { get; init; }
+    [FromQuery(Name = "categoryId"), QueryValue(typeof(Guid))] public string? CategoryId { get; init; }
 
-    [FromQuery(Name = "assigneeId")] public string? AssigneeId { get; init; }
+    [FromQuery(Name = "assigneeId"), QueryValue(typeof(Guid))] public string? AssigneeId { get; init; }
 
-    [FromQuery(Name = "requesterId")] public string? RequesterId { get; init; }
+    [FromQuery(Name = "requesterId"), QueryValue(typeof(Guid))] public string? RequesterId { get; init; }
 
     [FromQuery(Name = "q")] public string? Q { get; init; }
 
-    [FromQuery(Name = "createdFrom")] public string? CreatedFrom { get; init; }
+    [FromQuery(Name = "createdFrom"), QueryValue(typeof(DateTimeOffset))] public string? CreatedFrom { get; init; }
 
-    [FromQuery(Name = "createdTo")] public string? CreatedTo { get; init; }
+    [FromQuery(Name = "createdTo"), QueryValue(typeof(DateTimeOffset))] public string? CreatedTo { get; init; }
 
-    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+    [FromQuery(Name = "sort"), QueryValue(typeof(string), Values = ["createdAt", "-createdAt", "updatedAt", "-updatedAt", "priority", "-priority"])] public string? Sort { get; init; }
 
     [FromQuery(Name = "limit")] public string? Limit { get; init; }
 

@@ -1,3 +1,4 @@
+using TicketPlatform.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using TicketPlatform.Api.Common;
 using TicketPlatform.Users;
@@ -7,7 +8,7 @@ namespace TicketPlatform.Api.Users;
 /// <summary>The filters of ADMIN's user list beyond the text.</summary>
 public sealed class UserFilterParameters
 {
-    [FromQuery(Name = "role")] public string? Role { get; init; }
+    [FromQuery(Name = "role"), QueryValue(typeof(UserRole))] public string? Role { get; init; }
 
     [FromQuery(Name = "active")] public string? Active { get; init; }
 
