@@ -24,4 +24,8 @@ public sealed record TicketListQuery(
     [property: Id(11)] string? Cursor = null,
     [property: Id(12)] bool IncludeTotal = false,
     [property: Id(13)] bool Archived = false,
-    [property: Id(14)] bool OnlyUnassigned = false);
+    [property: Id(14)] bool OnlyUnassigned = false)
+{
+    /// <summary>How many matches the total of a free-text list counts at most; beyond it the total is a lower bound (<c>totalExact: false</c>).</summary>
+    public const int TextTotalCap = 1000;
+}

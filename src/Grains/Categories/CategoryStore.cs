@@ -12,10 +12,10 @@ internal sealed class CategoryStore(Database database)
     public Task<List<CategoryRecord>> LoadAll() => database.ReadAsync(async connection =>
         (await connection.QueryAsync<CategoryRow>($"SELECT {Columns} FROM categories")).Select(row => row.ToRecord()).ToList());
 
-    /// <summary>The number of tickets, archived ones included, that use each category used at all.</summary>
+    /// <summary>The number of tickets, archived ones included, that use each category used at all (from the ticket counters).</summary>
     public Task<Dictionary<Guid, long>> TicketCounts() => database.ReadAsync(async connection =>
         (await connection.QueryAsync<CountRow>(
-            "SELECT category_id, COUNT(*) AS tickets FROM tickets WHERE category_id IS NOT NULL GROUP BY category_id"))
+            "SELECT category_id, CAST(SUM(tickets) AS bigint) AS tickets FROM ticket_counts WHERE category_id IS NOT NULL GROUP BY category_id HAVING SUM(tickets) > 0"))
         .ToDictionary(row => row.CategoryId, row => row.Tickets));
 
     /// <summary>False, having written nothing, when the name is taken.</summary>

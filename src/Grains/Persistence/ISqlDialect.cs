@@ -27,6 +27,18 @@ public interface ISqlDialect : IAsyncDisposable
     /// <summary>A case-insensitive substring match of <paramref name="column"/> against a LIKE pattern parameter.</summary>
     string ContainsIgnoreCase(string column, string patternParameter);
 
+    /// <summary>
+    /// The full-text query of a search text: every word it holds must occur in one document, each as a word or the
+    /// start of one, case-insensitively. Null when the text holds no word (it then matches nothing).
+    /// </summary>
+    Task<string?> TextQueryAsync(DbConnection connection, string text);
+
+    /// <summary>A query selecting the numbers of the tickets whose title or description matches the full-text query parameter.</summary>
+    string TicketsMatchingText(string queryParameter);
+
+    /// <summary>The condition that the text of the message aliased <paramref name="alias"/> matches the full-text query parameter.</summary>
+    string MessageMatchesText(string alias, string queryParameter);
+
     bool IsUniqueViolation(DbException exception);
 
     bool IsForeignKeyViolation(DbException exception);

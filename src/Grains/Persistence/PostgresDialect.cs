@@ -22,6 +22,21 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
 
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} ILIKE {patternParameter} ESCAPE '\\'";
 
+    // The words are the lexemes PostgreSQL's own parser finds in the text, so the query splits text exactly as the
+    // index did (e-mail addresses, hyphenated words, numbers); each becomes a quoted prefix term. The result is
+    // passed back as a parameter so the planner sees a constant query and can use the words' statistics.
+    public Task<string?> TextQueryAsync(DbConnection connection, string text) => connection.ExecuteScalarAsync<string?>(
+        """
+        SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':*', ' & ')
+        FROM unnest(to_tsvector('simple', @text))
+        """,
+        new { text });
+
+    public string TicketsMatchingText(string queryParameter) =>
+        $"SELECT number FROM ticket_search WHERE search @@ to_tsquery('simple', {queryParameter})";
+
+    public string MessageMatchesText(string alias, string queryParameter) => $"{alias}.search @@ to_tsquery('simple', {queryParameter})";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

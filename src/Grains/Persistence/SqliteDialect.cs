@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace TicketPlatform.Persistence;
@@ -8,7 +9,7 @@ namespace TicketPlatform.Persistence;
 /// SQLite in WAL mode with one serialised writer per database file: Microsoft.Data.Sqlite's async calls run
 /// synchronously, so contention is resolved here instead of by SQLite's busy loop.
 /// </summary>
-public sealed class SqliteDialect(string connectionString) : ISqlDialect
+public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
@@ -34,6 +35,20 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
 
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} LIKE {patternParameter} ESCAPE '\\'";
 
+    // FTS5's unicode61 tokenizer splits on everything but letters and digits; so does this. Each word becomes a
+    // quoted prefix term, so no character of the text is FTS5 syntax.
+    public Task<string?> TextQueryAsync(DbConnection connection, string text)
+    {
+        var words = Words().Matches(text).Select(word => $"\"{word.Value}\"*").ToArray();
+        return Task.FromResult(words.Length == 0 ? null : string.Join(' ', words));
+    }
+
+    public string TicketsMatchingText(string queryParameter) =>
+        $"SELECT number FROM tickets WHERE rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {queryParameter})";
+
+    public string MessageMatchesText(string alias, string queryParameter) =>
+        $"{alias}.rowid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH {queryParameter})";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
@@ -41,6 +56,9 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 787 };
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [GeneratedRegex(@"[\p{L}\p{N}\p{Mn}]+")]
+    private static partial Regex Words();
 
     private sealed class Release(SemaphoreSlim semaphore) : IDisposable
     {

@@ -6,47 +6,57 @@ using TicketPlatform.Persistence;
 
 namespace TicketPlatform.Tickets;
 
-/// <summary>Builds the keyset-paginated SQL of a ticket list: the filters, the caller's scope and the sort.</summary>
+/// <summary>
+/// Builds the SQL of a ticket list: the filters, the caller's scope, the full-text match and the keyset-paginated
+/// sort, plus the cheapest exact (or, for free text, capped) count of the same filters.
+/// </summary>
 internal sealed class TicketListSql
 {
     private readonly List<string> _where = [];
+    private readonly string? _textQuery;
+    private readonly ISqlDialect _dialect;
+    private readonly Actor _viewer;
 
-    private TicketListSql(ISqlDialect dialect, Actor viewer, TicketListQuery query)
+    // True while every condition is one the counters are keyed by (and the scope is everyone's tickets).
+    private bool _counted;
+
+    private TicketListSql(ISqlDialect dialect, Actor viewer, TicketListQuery query, string? textQuery)
     {
+        _dialect = dialect;
+        _viewer = viewer;
+        _textQuery = textQuery;
+        _counted = viewer.IsStaff;
         Parameters.Add("viewer", viewer.UserId);
         Parameters.Add("archived", query.Archived);
-        _where.Add("t.archived = @archived");
+        _where.Add("archived = @archived");
         if (!viewer.IsStaff)
         {
             _where.Add("EXISTS (SELECT 1 FROM participants p WHERE p.ticket_number = t.number AND p.user_id = @viewer)");
         }
 
-        Filter("t.status = @status", "status", query.Status is { } status ? EnumText.Of(status) : null);
-        Filter("t.priority = @priority", "priority", query.Priority is { } priority ? (short?)priority : null);
-        Filter("t.category_id = @categoryId", "categoryId", query.CategoryId);
-        Filter("t.assignee_id = @assigneeId", "assigneeId", query.AssigneeId);
-        Filter("t.requester_id = @requesterId", "requesterId", query.RequesterId);
-        Filter("t.created_at >= @createdFrom", "createdFrom", query.CreatedFrom);
-        Filter("t.created_at <= @createdTo", "createdTo", query.CreatedTo);
+        Filter("status = @status", "status", query.Status is { } status ? EnumText.Of(status) : null);
+        Filter("priority = @priority", "priority", query.Priority is { } priority ? (short?)priority : null);
+        Filter("category_id = @categoryId", "categoryId", query.CategoryId);
+        Filter("assignee_id = @assigneeId", "assigneeId", query.AssigneeId);
+        Filter("requester_id = @requesterId", "requesterId", query.RequesterId, counted: false);
+        Filter("created_at >= @createdFrom", "createdFrom", query.CreatedFrom, counted: false);
+        Filter("created_at <= @createdTo", "createdTo", query.CreatedTo, counted: false);
         if (query.OnlyUnassigned)
         {
-            _where.Add("t.assignee_id IS NULL");
+            _where.Add("assignee_id IS NULL");
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Text))
+        if (textQuery is not null)
         {
-            Parameters.Add("text", LikePattern.Contains(query.Text.Trim()));
-            _where.Add($"""
-                ({dialect.ContainsIgnoreCase("t.title", "@text")} OR {dialect.ContainsIgnoreCase("t.description", "@text")}
-                 OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_number = t.number {MessageStore.VisibleTo(viewer, "m")} AND {dialect.ContainsIgnoreCase("m.content", "@text")}))
-                """);
+            Parameters.Add("text", textQuery);
+            _counted = false;
         }
 
         SortColumn = query.Sort switch
         {
-            TicketSortField.UpdatedAt => "t.updated_at",
-            TicketSortField.Priority => "t.priority",
-            _ => "t.created_at",
+            TicketSortField.UpdatedAt => "updated_at",
+            TicketSortField.Priority => "priority",
+            _ => "created_at",
         };
         Direction = query.Descending ? "DESC" : "ASC";
     }
@@ -59,13 +69,46 @@ internal sealed class TicketListSql
 
     private string Where => string.Join(" AND ", _where);
 
-    public static TicketListSql For(ISqlDialect dialect, Actor viewer, TicketListQuery query) => new(dialect, viewer, query);
+    private string Order => $"ORDER BY {SortColumn} {Direction}, number {Direction}";
 
-    public string CountSql() => $"SELECT COUNT(*) FROM tickets t WHERE {Where}";
+    /// <summary>The SQL of a list; <paramref name="textQuery"/> is the dialect's full-text query made from <c>q</c>, if any.</summary>
+    public static TicketListSql For(ISqlDialect dialect, Actor viewer, TicketListQuery query, string? textQuery = null) =>
+        new(dialect, viewer, query, textQuery);
 
-    public string GroupCountSql(string column) => $"SELECT {column}, COUNT(*) FROM tickets t WHERE {Where} GROUP BY {column}";
+    /// <summary>
+    /// The total of the filters and whether it is exact: from the counters when they are keyed by every filter,
+    /// an index count when the scope or a filter is narrower than they know, at most <see cref="TicketListQuery.TextTotalCap"/>
+    /// (then not exact) for free text.
+    /// </summary>
+    public async Task<(long Total, bool Exact)> CountAsync(System.Data.Common.DbConnection connection)
+    {
+        if (_counted)
+        {
+            return (await connection.ExecuteScalarAsync<long>($"SELECT CAST(COALESCE(SUM(tickets), 0) AS bigint) FROM ticket_counts WHERE {Where}", Parameters), true);
+        }
 
-    /// <summary>The page query; <paramref name="after"/> is the decoded cursor (sort value, number) or null.</summary>
+        if (_textQuery is null)
+        {
+            return (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM tickets t WHERE {Where}", Parameters), true);
+        }
+
+        Parameters.Add("cap", TicketListQuery.TextTotalCap);
+        var arms = TextArms().Select((arm, i) => $"SELECT number FROM (SELECT t.number FROM tickets t WHERE {Where} AND {arm} LIMIT @cap) AS arm{i}");
+        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM ({string.Join(" UNION ", arms)}) AS matches", Parameters);
+        return (total, total < TicketListQuery.TextTotalCap);
+    }
+
+    /// <summary>Counts by <paramref name="column"/> (status or priority) within the scope, from the counters for staff.</summary>
+    public string GroupCountSql(string column) => _counted
+        ? $"SELECT {column}, CAST(SUM(tickets) AS bigint) FROM ticket_counts WHERE {Where} GROUP BY {column}"
+        : $"SELECT {column}, COUNT(*) FROM tickets t WHERE {Where} GROUP BY {column}";
+
+    /// <summary>
+    /// The page query; <paramref name="after"/> is the decoded cursor (sort value, number) or null. The cursor is a
+    /// row-value comparison, so it bounds the index range instead of filtering the rows before it. Free text is two
+    /// arms (title/description, messages), each ordered and limited on its own so each can use the index that suits
+    /// its word (walk the sort order for a common word, the full-text index for a rare one), merged by a UNION.
+    /// </summary>
     public string PageSql(TicketSortField sort, string[]? after, int take)
     {
         var keyset = "";
@@ -75,17 +118,18 @@ internal sealed class TicketListSql
             Parameters.Add("afterValue", sort == TicketSortField.Priority
                 ? short.Parse(after[0], CultureInfo.InvariantCulture)
                 : DateTimeOffset.Parse(after[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
-            var comparison = Direction == "DESC" ? "<" : ">";
-            keyset = $" AND ({SortColumn} {comparison} @afterValue OR ({SortColumn} = @afterValue AND t.number {comparison} @afterNumber))";
+            keyset = $" AND ({SortColumn}, t.number) {(Direction == "DESC" ? "<" : ">")} (@afterValue, @afterNumber)";
         }
 
         Parameters.Add("take", take);
-        return $"""
-            SELECT {TicketStore.TicketColumns.Replace("number,", "t.number,", StringComparison.Ordinal)} FROM tickets t
-            WHERE {Where}{keyset}
-            ORDER BY {SortColumn} {Direction}, t.number {Direction}
-            LIMIT @take
-            """;
+        var columns = TicketStore.TicketColumns.Replace("number,", "t.number,", StringComparison.Ordinal);
+        if (_textQuery is null)
+        {
+            return $"SELECT {columns} FROM tickets t WHERE {Where}{keyset} {Order} LIMIT @take";
+        }
+
+        var arms = TextArms().Select((arm, i) => $"SELECT * FROM (SELECT {columns} FROM tickets t WHERE {Where}{keyset} AND {arm} {Order} LIMIT @take) AS arm{i}");
+        return $"{string.Join(" UNION ", arms)} {Order} LIMIT @take";
     }
 
     public static string CursorFor(TicketSortField sort, TicketView last) => Cursor.Encode(
@@ -97,7 +141,14 @@ internal sealed class TicketListSql
         },
         last.Number);
 
-    private void Filter<T>(string condition, string name, T? value)
+    // A ticket matches when its title/description does, or one of its messages the viewer may read does.
+    private string[] TextArms() =>
+    [
+        $"t.number IN ({_dialect.TicketsMatchingText("@text")})",
+        $"t.number IN (SELECT m.ticket_number FROM messages m WHERE {_dialect.MessageMatchesText("m", "@text")} {MessageStore.VisibleTo(_viewer, "m")})",
+    ];
+
+    private void Filter<T>(string condition, string name, T? value, bool counted = true)
     {
         if (value is null)
         {
@@ -106,5 +157,6 @@ internal sealed class TicketListSql
 
         Parameters.Add(name, value);
         _where.Add(condition);
+        _counted &= counted;
     }
 }

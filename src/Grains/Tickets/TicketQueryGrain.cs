@@ -32,17 +32,23 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
             after = key;
         }
 
-        var sql = TicketListSql.For(database.Dialect, actor, query);
         var (rows, total) = await database.ReadAsync(async connection =>
         {
-            long? total = query.IncludeTotal ? await connection.ExecuteScalarAsync<long>(sql.CountSql(), sql.Parameters) : null;
+            string? textQuery = null;
+            if (!string.IsNullOrWhiteSpace(query.Text) && (textQuery = await database.Dialect.TextQueryAsync(connection, query.Text)) is null)
+            {
+                return (Rows: new List<TicketRow>(), Total: query.IncludeTotal ? (0L, true) : default((long, bool)?));
+            }
+
+            var sql = TicketListSql.For(database.Dialect, actor, query, textQuery);
+            (long, bool)? total = query.IncludeTotal ? await sql.CountAsync(connection) : null;
             var rows = await connection.QueryAsync<TicketRow>(sql.PageSql(query.Sort, after, query.Limit + 1), sql.Parameters);
-            return (rows.ToList(), total);
+            return (Rows: rows.ToList(), Total: total);
         });
 
         var items = rows.Take(query.Limit).Select(row => row.ToState(ImmutableDictionary<Guid, Participant>.Empty).ToView(withParticipants: false)).ToArray();
         var next = rows.Count > query.Limit ? TicketListSql.CursorFor(query.Sort, items[^1]) : null;
-        return new Page<TicketView>(items, next, total);
+        return new Page<TicketView>(items, next, total?.Item1, total?.Item2);
     }
 
     public async Task<Result<TicketStats>> Stats(Actor actor, bool archived)
@@ -54,8 +60,8 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
 
         var sql = TicketListSql.For(database.Dialect, actor, new TicketListQuery(Archived: archived));
         var (byStatus, byPriority) = await database.ReadAsync(async connection => (
-            await connection.QueryAsync<(string Status, long Count)>(sql.GroupCountSql("t.status"), sql.Parameters),
-            await connection.QueryAsync<(short Priority, long Count)>(sql.GroupCountSql("t.priority"), sql.Parameters)));
+            await connection.QueryAsync<(string Status, long Count)>(sql.GroupCountSql("status"), sql.Parameters),
+            await connection.QueryAsync<(short Priority, long Count)>(sql.GroupCountSql("priority"), sql.Parameters)));
         return new TicketStats(
             EnumText.All<TicketStatus>().ToDictionary(name => name, name => byStatus.Where(r => r.Status == name).Sum(r => r.Count)),
             Enum.GetValues<TicketPriority>().ToDictionary(EnumText.Of, p => byPriority.Where(r => r.Priority == (short)p).Sum(r => r.Count)));

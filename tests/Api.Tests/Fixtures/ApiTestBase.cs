@@ -55,5 +55,5 @@ public abstract class ApiTestBase(ApiFixture fixture)
 
     protected sealed record EventPage(EventResponse[] Items, string? NextCursor);
 
-    protected sealed record TicketPage(TicketView[] Items, string? NextCursor, long? Total);
+    protected sealed record TicketPage(TicketView[] Items, string? NextCursor, long? Total, bool? TotalExact = null);
 }

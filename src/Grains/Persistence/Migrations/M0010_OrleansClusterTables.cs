@@ -13,7 +13,7 @@ public sealed class M0010_OrleansClusterTables : Migration
 {
     public override void Up()
     {
-        var postgres = IfDatabase(IsPostgres);
+        var postgres = IfDatabase(Dialects.IsPostgres);
         postgres.Execute.Sql(OrleansTablesSql.QueryTable);
         postgres.Execute.Sql(OrleansTablesSql.Membership);
         postgres.Execute.Sql(OrleansTablesSql.Reminders);
@@ -23,8 +23,5 @@ public sealed class M0010_OrleansClusterTables : Migration
         }
     }
 
-    public override void Down() => IfDatabase(IsPostgres).Execute.Sql(OrleansTablesSql.Drop);
-
-    // The Postgres processors report versioned names ("Postgres", "PostgreSQL15_0", ...).
-    private static bool IsPostgres(string databaseType) => databaseType.StartsWith("Postgres", StringComparison.OrdinalIgnoreCase);
+    public override void Down() => IfDatabase(Dialects.IsPostgres).Execute.Sql(OrleansTablesSql.Drop);
 }

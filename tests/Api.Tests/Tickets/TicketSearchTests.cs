@@ -1,0 +1,124 @@
+using System.Net;
+using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.Tickets;
+
+namespace TicketPlatform.Api.Tests.Tickets;
+
+/// <summary><c>q</c> is full-text: whole words or their beginnings, case-insensitive, every word in one text.</summary>
+public abstract class TicketSearchTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    [Fact]
+    public async Task Q_matches_words_and_word_beginnings_of_title_description_and_messages_in_any_case()
+    {
+        var user = await NewUser();
+        var token = Token();
+        var byTitle = await Create(user, $"Printer {token}alpha broken", "Nothing else to say.");
+        var byDescription = await Create(user, "Another ticket", $"The {token}beta cartridge is jammed.");
+        var byMessage = await Create(user, "Third ticket", "No words here.");
+        await (await user.Client.PostJson($"/api/tickets/{byMessage.Number}/messages", new { content = $"Still {token}gamma after a restart" })).Read<object>(HttpStatusCode.Created);
+
+        Assert.Equal([byTitle.Number], await Search(user, $"{token}alpha"));
+        Assert.Equal([byTitle.Number], await Search(user, $"PRINTER {token.ToUpperInvariant()}ALPHA"));
+        Assert.Equal([byDescription.Number], await Search(user, $"{token}beta jam"));
+        Assert.Equal([byMessage.Number], await Search(user, $"{token}gam"));
+        Assert.Equal(new[] { byTitle.Number, byDescription.Number, byMessage.Number }.Order(), (await Search(user, token)).Order());
+        Assert.Empty(await Search(user, $"{token}alpha cartridge"));
+        Assert.Empty(await Search(user, $"rinter {token}alpha"));
+    }
+
+    [Fact]
+    public async Task Q_without_any_word_matches_nothing_and_blank_q_filters_nothing()
+    {
+        var user = await NewUser();
+        var ticket = await CreateTicket(user);
+
+        Assert.Empty(await Search(user, "!!! ---"));
+        Assert.Equal([ticket.Number], await Search(user, "   "));
+    }
+
+    [Fact]
+    public async Task A_user_never_finds_a_ticket_by_the_words_of_an_internal_note_but_by_its_title_still()
+    {
+        var user = await NewUser();
+        var agent = await NewAgent();
+        var token = Token();
+        var ticket = await Create(user, $"Public {token}title", "Description.");
+        var note = await agent.Client.PostJson($"/api/tickets/{ticket.Number}/messages", new { content = $"{token}secret escalation", visibility = "INTERNAL" });
+        Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+
+        Assert.Empty(await Search(user, $"{token}secret"));
+        Assert.Equal([ticket.Number], await Search(agent, $"{token}secret"));
+        Assert.Equal([ticket.Number], await Search(user, $"{token}title"));
+    }
+
+    [Fact]
+    public async Task Paging_through_search_results_returns_each_match_once_in_order_with_an_exact_total_below_the_cap()
+    {
+        var user = await NewUser();
+        var token = Token();
+        var created = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var ticket = await Create(user, $"Match {i} {token}", "By title.");
+            created.Add(ticket.Number);
+            if (i % 2 == 0)
+            {
+                // Matching both by title and by message must not make a ticket appear twice.
+                await user.Client.PostJson($"/api/tickets/{ticket.Number}/messages", new { content = $"{token} again" });
+            }
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        TicketPage? first = null;
+        do
+        {
+            var page = await (await user.Client.GetAsync($"/api/tickets?q={token}&sort=createdAt&limit=2&includeTotal=true{(cursor is null ? "" : $"&cursor={cursor}")}")).Read<TicketPage>();
+            first ??= page;
+            seen.AddRange(page.Items.Select(t => t.Number));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(created, seen);
+        Assert.Equal(5, first.Total);
+        Assert.True(first.TotalExact);
+    }
+
+    [Fact]
+    public async Task A_search_total_stops_at_the_cap_and_says_it_is_not_exact()
+    {
+        var admin = await NewAdmin();
+        var word = Token();
+        await Api.Database.Execute(
+            $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {TicketListQuery.TextTotalCap + 1})
+            INSERT INTO tickets (number, title, description, status, priority, category_id, requester_id, assignee_id,
+                                 priority_locked, category_locked, assignment_locked, archived, created_at, updated_at, resolved_at, closed_at, version, last_seq)
+            SELECT 'TCK-1999-' || (@first + i), 'Bulk ' || @word, 'Seeded', 'OPEN', 1, NULL, @requester, NULL,
+                   @no, @no, @no, @yes, @now, @now, NULL, NULL, 1, 0
+            FROM n
+            """,
+            new { word, first = Random.Shared.Next(10_000, 90_000) * 10_000L, requester = admin.Id, no = false, yes = true, now = DateTimeOffset.UtcNow });
+
+        var page = await (await admin.Client.GetAsync($"/api/tickets?archived=true&q={word}&limit=5&includeTotal=true")).Read<TicketPage>();
+
+        Assert.Equal(5, page.Items.Length);
+        Assert.Equal(TicketListQuery.TextTotalCap, page.Total);
+        Assert.False(page.TotalExact);
+    }
+
+    private static string Token() => "w" + Guid.NewGuid().ToString("N")[..10];
+
+    private static async Task<TicketView> Create(TestUser user, string title, string description) =>
+        await (await user.Client.PostJson("/api/tickets", new { title, description })).Read<TicketView>(HttpStatusCode.Created);
+
+    private static async Task<IEnumerable<string>> Search(TestUser user, string text) =>
+        (await (await user.Client.GetAsync($"/api/tickets?q={Uri.EscapeDataString(text)}")).Read<TicketPage>()).Items.Select(t => t.Number);
+}
+
+[Collection(nameof(SqliteApi))]
+public sealed class SqliteTicketSearchTests(SqliteApi fixture) : TicketSearchTests(fixture);
+
+[Collection(nameof(PostgresApi))]
+public sealed class PostgresTicketSearchTests(PostgresApi fixture) : TicketSearchTests(fixture);
