@@ -47,7 +47,17 @@ else
 builder.Services.AddTicketPlatformJson();
 builder.Services.AddTicketPlatformRequestLimits();
 builder.Services.AddTicketPlatformProblemDetails();
-builder.Services.AddTicketPlatformAuth(builder.Configuration);
+try
+{
+    builder.Services.AddTicketPlatformAuth(builder.Configuration);
+}
+catch (StartupRefusedException refused)
+{
+    // The reason alone, without a stack trace: a weak or exposed key is the operator's to fix, not a crash.
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}
+
 builder.Services.AddTicketPlatformOpenApi();
 builder.Services.AddTicketPlatformRealtime(builder.Configuration);
 builder.Services.AddTicketPlatformHealth(hostsDatabase: hostedDatabase is not null);

@@ -13,9 +13,14 @@ public static class AuthServiceCollectionExtensions
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
 
+        // Resolved now, not when the first request arrives: a missing, weak or exposed key stops the start.
+        var authority = options.Authority is { Length: > 0 } configured ? configured : null;
+        var signingKey = authority is null ? SigningKeys.Resolve(options, configuration) : null;
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.Authority = authority;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = options.Issuer,
@@ -26,18 +31,13 @@ public static class AuthServiceCollectionExtensions
                 ValidateIssuerSigningKey = true,
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
+                IssuerSigningKey = signingKey,
+                ValidAlgorithms = authority is null ? AccessTokens.SymmetricAlgorithms : AccessTokens.AuthorityAlgorithms,
+                ValidTypes = authority is null ? AccessTokens.SymmetricTypes : AccessTokens.AuthorityTypes,
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = "sub",
                 RoleClaimType = LocalClaims.IgnoredJwtRole,
             };
-            if (options.Authority is { Length: > 0 } authority)
-            {
-                jwt.Authority = authority;
-            }
-            else
-            {
-                jwt.TokenValidationParameters.IssuerSigningKey = SigningKeys.Resolve(options, configuration);
-            }
 
             jwt.Events = new JwtBearerEvents
             {

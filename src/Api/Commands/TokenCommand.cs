@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TicketPlatform.Api.Auth;
+using TicketPlatform.Api.Hosting;
 using TicketPlatform.Hosting;
 
 namespace TicketPlatform.Api.Commands;
@@ -10,6 +11,7 @@ namespace TicketPlatform.Api.Commands;
 /// <summary>
 /// <c>token --sub alice [--role ADMIN] [--name "Alice"] [--email a@x.io] [--minutes 60]</c>: prints a JWT that the
 /// service started with the same data directory (or the same configured key) accepts. Only the token goes to stdout.
+/// Lifetimes go up to <see cref="AccessTokens.MaxMinutes"/>.
 /// </summary>
 public static class TokenCommand
 {
@@ -22,25 +24,37 @@ public static class TokenCommand
         ["--minutes"] = "minutes",
     };
 
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var configuration = CommandConfiguration.Build(args, Switches);
         var subject = configuration["sub"];
         if (string.IsNullOrWhiteSpace(subject))
         {
-            Console.Error.WriteLine("usage: token --sub SUBJECT [--role USER|AGENT|ADMIN] [--name NAME] [--email EMAIL] [--minutes 60]");
+            error.WriteLine($"usage: token --sub SUBJECT [--role USER|AGENT|ADMIN] [--name NAME] [--email EMAIL] [--minutes 1..{AccessTokens.MaxMinutes}]");
             return 2;
         }
 
-        if (!int.TryParse(configuration["minutes"] ?? "60", NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes < 1)
+        if (!int.TryParse(configuration["minutes"] ?? "60", NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+            || minutes is < 1 or > AccessTokens.MaxMinutes)
         {
-            Console.Error.WriteLine("--minutes must be a positive whole number.");
+            error.WriteLine($"--minutes must be a whole number from 1 to {AccessTokens.MaxMinutes}.");
             return 2;
         }
 
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        Console.Out.WriteLine(Mint(options, SigningKeys.Resolve(options, configuration), subject, configuration["role"], configuration["name"], configuration["email"], TimeSpan.FromMinutes(minutes)));
-        return 0;
+        try
+        {
+            var key = SigningKeys.Resolve(options, configuration);
+            output.WriteLine(Mint(options, key, subject, configuration["role"], configuration["name"], configuration["email"], TimeSpan.FromMinutes(minutes)));
+            return 0;
+        }
+        catch (StartupRefusedException refused)
+        {
+            error.WriteLine(refused.Message);
+            return 1;
+        }
     }
 
     public static string Mint(AuthOptions options, SecurityKey key, string subject, string? role, string? name, string? email, TimeSpan lifetime)
@@ -70,6 +84,7 @@ public static class TokenCommand
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
+            TokenType = AccessTokens.Type,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Attachments;
 
@@ -17,7 +18,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     public async Task Put(string name, Stream content, CancellationToken cancellationToken)
     {
         var path = PathOf(name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = $"{path}.{Guid.NewGuid():N}.partial";
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Persistence;
 
@@ -20,10 +21,14 @@ public static class DatabaseOptionsFactory
         }
 
         var dataDirectory = DataDirectory(configuration);
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         return DatabaseOptions.Sqlite(Path.Combine(dataDirectory, "ticketplatform.db"));
     }
 
+    /// <summary>
+    /// <c>TicketPlatform:DataDirectory</c>, else <c>data</c> under the working directory (not the content root, which is
+    /// the build output): the service and the token command started from the same directory share it.
+    /// </summary>
     public static string DataDirectory(IConfiguration configuration) =>
         Path.GetFullPath(configuration[DataDirectoryKey] is { Length: > 0 } configured ? configured : "data");
 }

@@ -43,6 +43,7 @@ public abstract class LocalRoleTests(ApiFixture fixture) : ApiTestBase(fixture)
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddMinutes(5),
+            TokenType = AccessTokens.Type,
             SigningCredentials = new SigningCredentials(Api.SigningKey, SecurityAlgorithms.HmacSha256),
         });
     }

@@ -1,6 +1,7 @@
 using TicketPlatform.Users;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using TicketPlatform.Api.Auth;
@@ -14,6 +15,7 @@ public abstract class TokenValidationTests(ApiFixture fixture) : ApiTestBase(fix
     public static TheoryData<string> BadTokens => new()
     {
         "expired", "unsigned", "wrong-key", "wrong-issuer", "wrong-audience", "garbage", "no-subject",
+        "hs384", "hs512", "rs256", "typ-JWT", "typ-id+jwt", "no-typ",
     };
 
     [Theory]
@@ -84,25 +86,57 @@ public abstract class TokenValidationTests(ApiFixture fixture) : ApiTestBase(fix
             "wrong-issuer" => TokenCommand.Mint(new AuthOptions { Issuer = "someone-else" }, Api.SigningKey, subject, null, null, null, TimeSpan.FromMinutes(5)),
             "wrong-audience" => TokenCommand.Mint(new AuthOptions { Audience = "another-api" }, Api.SigningKey, subject, null, null, null, TimeSpan.FromMinutes(5)),
             "no-subject" => TokenCommand.Mint(options, Api.SigningKey, "", null, null, null, TimeSpan.FromMinutes(5)),
+            "hs384" => Mint(options, Api.SigningKey, subject, algorithm: SecurityAlgorithms.HmacSha384),
+            "hs512" => Mint(options, Api.SigningKey, subject, algorithm: SecurityAlgorithms.HmacSha512),
+            "rs256" => Mint(options, new RsaSecurityKey(RSA.Create(2048)), subject, algorithm: SecurityAlgorithms.RsaSha256),
+            "typ-JWT" => Mint(options, Api.SigningKey, subject, type: "JWT"),
+            "typ-id+jwt" => Mint(options, Api.SigningKey, subject, type: "id+jwt"),
+            "no-typ" => WithoutType(options, (SymmetricSecurityKey)Api.SigningKey, subject),
             _ => "not.a.jwt",
         };
     }
 
-    private static string Mint(AuthOptions options, SecurityKey key, string subject, DateTime notBefore, DateTime expires) =>
+    /// <summary>A token that is right in everything but what the arguments change.</summary>
+    private static string Mint(
+        AuthOptions options, SecurityKey key, string subject, DateTime? notBefore = null, DateTime? expires = null,
+        string algorithm = SecurityAlgorithms.HmacSha256, string type = AccessTokens.Type) =>
         new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,
             Audience = options.Audience,
             Claims = new Dictionary<string, object> { ["sub"] = subject },
-            IssuedAt = notBefore,
-            NotBefore = notBefore,
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            IssuedAt = notBefore ?? DateTime.UtcNow,
+            NotBefore = notBefore ?? DateTime.UtcNow,
+            Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
+            TokenType = type,
+            SigningCredentials = new SigningCredentials(key, algorithm),
         });
+
+    /// <summary>Correctly signed with the service's key and algorithm, but with no <c>typ</c> in its header.</summary>
+    private static string WithoutType(AuthOptions options, SymmetricSecurityKey key, string subject)
+    {
+        var exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
+        var content = $"{Part("{\"alg\":\"HS256\"}")}.{Part($"{{\"sub\":\"{subject}\",\"iss\":\"{options.Issuer}\",\"aud\":\"{options.Audience}\",\"exp\":{exp}}}")}";
+        var signature = HMACSHA256.HashData(key.Key, Encoding.ASCII.GetBytes(content));
+        return $"{content}.{Base64UrlEncoder.Encode(signature)}";
+    }
+
+    private static string Part(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public async Task The_token_command_mints_the_accepted_algorithm_and_type()
+    {
+        var client = Api.ClientFor($"typed-{Guid.NewGuid():N}");
+        var header = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(client.DefaultRequestHeaders.Authorization!.Parameter);
+
+        var response = await client.GetAsync("/api/users/me");
+
+        Assert.Equal((SecurityAlgorithms.HmacSha256, AccessTokens.Type), (header.Alg, header.Typ));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 
     private static string Unsigned(AuthOptions options, string subject)
     {
-        static string Part(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
         var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         return $"{Part("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Part($"{{\"sub\":\"{subject}\",\"iss\":\"{options.Issuer}\",\"aud\":\"{options.Audience}\",\"exp\":{exp}}}")}.";
     }

@@ -35,10 +35,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> settings, params string[] args)
+    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        StartIn(Environment.CurrentDirectory, name, dll, settings, args);
+
+    /// <summary>As <see cref="Start"/>, with <paramref name="workingDirectory"/> as the process's working directory.</summary>
+    public static ServiceProcess StartIn(string workingDirectory, string name, string dll, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var port = FreePort.Next();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory,
+        };
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -72,6 +79,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         command._process.WaitForExit();
         return command.Output;
+    }
+
+    /// <summary>Waits for the process to end by itself and answers its exit code.</summary>
+    public async Task<int> Exited(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
