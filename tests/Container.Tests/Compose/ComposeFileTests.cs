@@ -87,7 +87,27 @@ public sealed class ComposeFileTests
         Assert.Contains("location ~* ^/metrics(/|$) {\n      return 404;", config, StringComparison.Ordinal);
     }
 
-    private static YamlMappingNode Service(string name) => (YamlMappingNode)Services[name];
+    private static YamlMappingNode Service(string name) => Merged((YamlMappingNode)Services[name]);
+
+    /// <summary>The mapping with its YAML merge keys (<c>&lt;&lt;: *anchor</c>) applied, as Compose reads it.</summary>
+    private static YamlMappingNode Merged(YamlMappingNode node)
+    {
+        var merged = new YamlMappingNode();
+        if (node.Children.TryGetValue(new YamlScalarNode("<<"), out var inherited))
+        {
+            foreach (var (key, value) in Merged((YamlMappingNode)inherited).Children)
+            {
+                merged.Children[key] = value;
+            }
+        }
+
+        foreach (var (key, value) in node.Children.Where(c => c.Key.ToString() != "<<"))
+        {
+            merged.Children[key] = value is YamlMappingNode mapping ? Merged(mapping) : value;
+        }
+
+        return merged;
+    }
 
     private static List<string> Sequence(YamlMappingNode node, string key) => [.. ((YamlSequenceNode)node[key]).Children.Select(c => c.ToString())];
 
