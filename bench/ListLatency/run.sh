@@ -34,7 +34,7 @@ echo "PostgreSQL on 127.0.0.1:$PG_PORT, work directory $work"
 
 export TicketPlatform__Auth__SigningKey
 TicketPlatform__Auth__SigningKey=$(head -c 32 /dev/urandom | base64)
-export Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
+export Serilog__MinimumLevel__Default=Warning
 
 for size in "$small" "$large"; do
   db="bench_$size"
@@ -47,7 +47,7 @@ for size in "$small" "$large"; do
   echo "Seeded $size tickets in $(( $(date +%s) - start )) s"
 
   port=$(pg_free_port)
-  TicketPlatform__DataDirectory="$work/data-$size" dotnet "$api" --urls "http://127.0.0.1:$port" >"$work/api-$size.log" 2>&1 &
+  env "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" TicketPlatform__DataDirectory="$work/data-$size" dotnet "$api" --urls "http://127.0.0.1:$port" >"$work/api-$size.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break

@@ -28,8 +28,8 @@ public interface ISqlDialect : IAsyncDisposable
     string ContainsIgnoreCase(string column, string patternParameter);
 
     /// <summary>
-    /// The full-text query of a search text: every word it holds must occur in one document, each as a word or the
-    /// start of one, case-insensitively. Null when the text holds no word (it then matches nothing).
+    /// The full-text query of a search text: every word it holds must occur as a whole word in one document,
+    /// case-insensitively. Null when the text holds no word (it then matches nothing).
     /// </summary>
     Task<string?> TextQueryAsync(DbConnection connection, string text);
 

@@ -23,11 +23,12 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} ILIKE {patternParameter} ESCAPE '\\'";
 
     // The words are the lexemes PostgreSQL's own parser finds in the text, so the query splits text exactly as the
-    // index did (e-mail addresses, hyphenated words, numbers); each becomes a quoted prefix term. The result is
-    // passed back as a parameter so the planner sees a constant query and can use the words' statistics.
+    // index did (e-mail addresses, hyphenated words, numbers); each becomes a quoted term. The result is passed back
+    // as a parameter so the planner sees a constant query and can use the words' statistics (a prefix term would
+    // defeat them: its estimate never drops below 0.5%, so a word found nowhere walked the whole list).
     public Task<string?> TextQueryAsync(DbConnection connection, string text) => connection.ExecuteScalarAsync<string?>(
         """
-        SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':*', ' & ')
+        SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || '''', ' & ')
         FROM unnest(to_tsvector('simple', @text))
         """,
         new { text });

@@ -36,10 +36,10 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} LIKE {patternParameter} ESCAPE '\\'";
 
     // FTS5's unicode61 tokenizer splits on everything but letters and digits; so does this. Each word becomes a
-    // quoted prefix term, so no character of the text is FTS5 syntax.
+    // quoted term, so no character of the text is FTS5 syntax.
     public Task<string?> TextQueryAsync(DbConnection connection, string text)
     {
-        var words = Words().Matches(text).Select(word => $"\"{word.Value}\"*").ToArray();
+        var words = Words().Matches(text).Select(word => $"\"{word.Value}\"").ToArray();
         return Task.FromResult(words.Length == 0 ? null : string.Join(' ', words));
     }
 

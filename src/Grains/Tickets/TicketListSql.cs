@@ -17,8 +17,14 @@ internal sealed class TicketListSql
     private readonly ISqlDialect _dialect;
     private readonly Actor _viewer;
 
+    /// <summary>Below this many documents a word counts as rare: its matches are read from the full-text index and sorted.</summary>
+    private const int RareWordHits = 500;
+
     // True while every condition is one the counters are keyed by (and the scope is everyone's tickets).
     private bool _counted;
+
+    // Per text arm (title/description, messages): whether its word is rare; decided by ClassifyTextAsync.
+    private readonly bool[] _rare = [false, false];
 
     private TicketListSql(ISqlDialect dialect, Actor viewer, TicketListQuery query, string? textQuery)
     {
@@ -76,6 +82,26 @@ internal sealed class TicketListSql
         new(dialect, viewer, query, textQuery);
 
     /// <summary>
+    /// Counts, up to <see cref="RareWordHits"/>, the documents each text arm matches. A rare word's matches are read
+    /// from the full-text index and sorted; a common one walks the list's index and probes each ticket. The
+    /// planner cannot make this choice itself: its estimate for a word missing from the statistics is a fixed
+    /// fraction of the rows, so it walked the whole list for a word found nowhere.
+    /// </summary>
+    public async Task ClassifyTextAsync(System.Data.Common.DbConnection connection)
+    {
+        if (_textQuery is null)
+        {
+            return;
+        }
+
+        Parameters.Add("rare", RareWordHits);
+        var hits = await connection.QuerySingleAsync<(long Tickets, long Messages)>(
+            $"SELECT (SELECT COUNT(*) FROM ({TicketHits} LIMIT @rare) AS a), (SELECT COUNT(*) FROM ({MessageHits} LIMIT @rare) AS b)", Parameters);
+        _rare[0] = hits.Tickets < RareWordHits;
+        _rare[1] = hits.Messages < RareWordHits;
+    }
+
+    /// <summary>
     /// The total of the filters and whether it is exact: from the counters when they are keyed by every filter,
     /// an index count when the scope or a filter is narrower than they know, at most <see cref="TicketListQuery.TextTotalCap"/>
     /// (then not exact) for free text.
@@ -94,7 +120,7 @@ internal sealed class TicketListSql
 
         Parameters.Add("cap", TicketListQuery.TextTotalCap);
         var arms = TextArms().Select((arm, i) => $"SELECT number FROM (SELECT t.number FROM tickets t WHERE {Where} AND {arm} LIMIT @cap) AS arm{i}");
-        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM ({string.Join(" UNION ", arms)}) AS matches", Parameters);
+        var total = await connection.ExecuteScalarAsync<long>($"{With} SELECT COUNT(*) FROM ({string.Join(" UNION ", arms)}) AS matches", Parameters);
         return (total, total < TicketListQuery.TextTotalCap);
     }
 
@@ -129,7 +155,7 @@ internal sealed class TicketListSql
         }
 
         var arms = TextArms().Select((arm, i) => $"SELECT * FROM (SELECT {columns} FROM tickets t WHERE {Where}{keyset} AND {arm} {Order} LIMIT @take) AS arm{i}");
-        return $"{string.Join(" UNION ", arms)} {Order} LIMIT @take";
+        return $"{With} {string.Join(" UNION ", arms)} {Order} LIMIT @take";
     }
 
     public static string CursorFor(TicketSortField sort, TicketView last) => Cursor.Encode(
@@ -141,11 +167,26 @@ internal sealed class TicketListSql
         },
         last.Number);
 
+    private string TicketHits => _dialect.TicketsMatchingText("@text");
+
+    private string MessageHits =>
+        $"SELECT m.ticket_number AS number FROM messages m WHERE {_dialect.MessageMatchesText("m", "@text")} {MessageStore.VisibleTo(_viewer, "m")}";
+
+    // A rare word's matches, computed once before the arms use them (materialized, so they are not re-planned as a walk).
+    private string With
+    {
+        get
+        {
+            var hits = new[] { ("ticket_hits", TicketHits), ("message_hits", MessageHits) }.Where((_, i) => _rare[i]).ToArray();
+            return hits.Length == 0 ? "" : "WITH " + string.Join(", ", hits.Select(h => $"{h.Item1} AS MATERIALIZED ({h.Item2})"));
+        }
+    }
+
     // A ticket matches when its title/description does, or one of its messages the viewer may read does.
     private string[] TextArms() =>
     [
-        $"t.number IN ({_dialect.TicketsMatchingText("@text")})",
-        $"t.number IN (SELECT m.ticket_number FROM messages m WHERE {_dialect.MessageMatchesText("m", "@text")} {MessageStore.VisibleTo(_viewer, "m")})",
+        $"t.number IN ({(_rare[0] ? "SELECT number FROM ticket_hits" : TicketHits)})",
+        $"t.number IN ({(_rare[1] ? "SELECT number FROM message_hits" : MessageHits)})",
     ];
 
     private void Filter<T>(string condition, string name, T? value, bool counted = true)

@@ -41,6 +41,7 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
             }
 
             var sql = TicketListSql.For(database.Dialect, actor, query, textQuery);
+            await sql.ClassifyTextAsync(connection);
             (long, bool)? total = query.IncludeTotal ? await sql.CountAsync(connection) : null;
             var rows = await connection.QueryAsync<TicketRow>(sql.PageSql(query.Sort, after, query.Limit + 1), sql.Parameters);
             return (Rows: rows.ToList(), Total: total);

@@ -4,11 +4,11 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Tests.Tickets;
 
-/// <summary><c>q</c> is full-text: whole words or their beginnings, case-insensitive, every word in one text.</summary>
+/// <summary><c>q</c> is full-text: whole words, case-insensitive, every word in one text.</summary>
 public abstract class TicketSearchTests(ApiFixture fixture) : ApiTestBase(fixture)
 {
     [Fact]
-    public async Task Q_matches_words_and_word_beginnings_of_title_description_and_messages_in_any_case()
+    public async Task Q_matches_whole_words_of_title_description_and_messages_in_any_case()
     {
         var user = await NewUser();
         var token = Token();
@@ -19,9 +19,10 @@ public abstract class TicketSearchTests(ApiFixture fixture) : ApiTestBase(fixtur
 
         Assert.Equal([byTitle.Number], await Search(user, $"{token}alpha"));
         Assert.Equal([byTitle.Number], await Search(user, $"PRINTER {token.ToUpperInvariant()}ALPHA"));
-        Assert.Equal([byDescription.Number], await Search(user, $"{token}beta jam"));
-        Assert.Equal([byMessage.Number], await Search(user, $"{token}gam"));
-        Assert.Equal(new[] { byTitle.Number, byDescription.Number, byMessage.Number }.Order(), (await Search(user, token)).Order());
+        Assert.Equal([byDescription.Number], await Search(user, $"{token}beta jammed"));
+        Assert.Equal([byMessage.Number], await Search(user, $"{token}gamma"));
+        Assert.Empty(await Search(user, token));
+        Assert.Empty(await Search(user, $"{token}beta jam"));
         Assert.Empty(await Search(user, $"{token}alpha cartridge"));
         Assert.Empty(await Search(user, $"rinter {token}alpha"));
     }
