@@ -40,7 +40,6 @@ if (hostedDatabase is not null)
 else
 {
     builder.AddClusterClient();
-    builder.Services.AddEdgeDomainCounters();
 }
 
 builder.Services.AddTicketPlatformJson();
@@ -59,10 +58,6 @@ if (hostedDatabase is not null)
 }
 
 app.UseHttpMetrics();
-if (hostedDatabase is null)
-{
-    app.UseEdgeDomainCounters();
-}
 
 app.UseTicketPlatformRequestLogging();
 app.UseExceptionHandler();
