@@ -41,7 +41,6 @@ if (hostedDatabase is not null)
 else
 {
     builder.AddClusterClient();
-    builder.Services.AddEdgeDomainCounters();
 }
 
 builder.Services.AddTicketPlatformJson();
@@ -70,10 +69,6 @@ if (hostedDatabase is not null)
 }
 
 app.UseHttpMetrics();
-if (hostedDatabase is null)
-{
-    app.UseEdgeDomainCounters();
-}
 
 app.UseTicketPlatformRequestLogging();
 app.UseExceptionHandler();

@@ -10,7 +10,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Attachments;
 
-/// <summary>Endpoints 37–41 of the contract: files attached to messages, streamed in and out.</summary>
+/// <summary><c>/api/tickets/{number}/messages/{messageId}/attachments</c>, <c>/api/tickets/{number}/attachments</c> and <c>/api/attachments/{id}</c>: files attached to messages, streamed in and out.</summary>
 public static class AttachmentsApi
 {
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)

@@ -7,7 +7,7 @@ using TicketPlatform.Common;
 
 namespace TicketPlatform.Api.Categories;
 
-/// <summary>Endpoints 44–52 of the contract: the ticket categories, all served by the one catalog grain.</summary>
+/// <summary><c>/api/categories</c>: the ticket categories, all served by the one catalog grain.</summary>
 public static class CategoriesApi
 {
     public static IEndpointRouteBuilder MapCategoriesApi(this IEndpointRouteBuilder app)

@@ -12,7 +12,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Events;
 
-/// <summary>Endpoint 42: a ticket's timeline, for reading and for catching up after a gap.</summary>
+/// <summary><c>/api/tickets/{number}/events</c>, a ticket's timeline for reading and for catching up after a gap, and <c>/api/events</c>, the ADMIN's audit feed.</summary>
 public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)

@@ -7,7 +7,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Invitations;
 
-/// <summary>Endpoints 23–29 of the contract: invitations to a ticket, and answering them.</summary>
+/// <summary><c>/api/tickets/{number}/invitations</c> and <c>/api/invitations</c>: invitations to a ticket, and answering them.</summary>
 public static class InvitationsApi
 {
     public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder app)

@@ -9,7 +9,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Messages;
 
-/// <summary>Endpoints 30–36 of the contract: a ticket's conversation and the caller's read pointer.</summary>
+/// <summary><c>/api/tickets/{number}/messages</c>: a ticket's conversation and the caller's read pointer.</summary>
 public static class MessagesApi
 {
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)

@@ -12,7 +12,7 @@ public sealed record AddParticipantRequest([property: Required] Guid? UserId, bo
 
 public sealed record ChangeParticipantRequest(bool? CanEdit, bool? CanComment);
 
-/// <summary>Endpoints 19–22 of the contract: who is on a ticket.</summary>
+/// <summary><c>/api/tickets/{number}/participants</c>: who is on a ticket.</summary>
 public static class ParticipantsApi
 {
     public static IEndpointRouteBuilder MapParticipantsApi(this IEndpointRouteBuilder app)

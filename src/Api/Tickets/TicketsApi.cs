@@ -9,7 +9,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Tickets;
 
-/// <summary>Endpoints 1–18 of the contract: tickets and their lifecycle.</summary>
+/// <summary><c>/api/tickets</c>: tickets and their lifecycle.</summary>
 public static class TicketsApi
 {
     public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)

@@ -7,7 +7,7 @@ using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Users;
 
-/// <summary>Endpoints 53–61 of the contract: the local users. A malformed user id is a user that does not exist (404).</summary>
+/// <summary><c>/api/users</c>: the local users. A malformed user id is a user that does not exist (404).</summary>
 public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)

@@ -19,6 +19,12 @@ public static class InvitationReasons
     /// <summary>Cancelled because the invitee, a staff member, joined the ticket by acting on it or being assigned.</summary>
     public const string StaffJoined = "STAFF_JOINED";
 
+    /// <summary>Cancelled because its inviter left the ticket.</summary>
+    public const string InviterLeft = "INVITER_LEFT";
+
+    /// <summary>Cancelled because its inviter was removed from the ticket.</summary>
+    public const string InviterRemoved = "INVITER_REMOVED";
+
     /// <summary>Cancelled by the inviter or by staff.</summary>
     public const string Withdrawn = "WITHDRAWN";
 }

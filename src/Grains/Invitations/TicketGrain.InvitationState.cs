@@ -7,8 +7,9 @@ using TicketPlatform.Users;
 namespace TicketPlatform.Tickets;
 
 /// <summary>
-/// The ticket's PENDING invitations, held in memory like the rest of its state, and the rule that keeps them
-/// true: whoever joins the ticket by any other means has their pending invitation cancelled in the same commit.
+/// The ticket's PENDING invitations, held in memory like the rest of its state, and the rules that keep them
+/// true, applied in the same commit as the change that breaks them: whoever joins the ticket by any other means has
+/// their pending invitation cancelled, and an inviter who leaves or is removed takes their pending invitations along.
 /// </summary>
 internal sealed partial class TicketGrain
 {
@@ -24,7 +25,17 @@ internal sealed partial class TicketGrain
     private async Task LoadPendingInvitations() =>
         _pendingInvitations ??= (await invitations.PendingOf(Number)).ToImmutableDictionary(i => i.Id);
 
-    /// <summary>Cancels the pending invitation of every invitee the change made a participant without accepting it.</summary>
+    /// <summary>Cancels the pending invitations the change made moot: of invitees who joined, and of inviters who are gone.</summary>
+    private void CancelMootInvitations(TicketChange change)
+    {
+        CancelInvitationsOfJoined(change);
+        CancelInvitationsOfGoneInviters(change);
+    }
+
+    /// <summary>
+    /// Cancels the pending invitation of every invitee the change made a participant without accepting it; staff who
+    /// joined through an internal action only count once they join visibly (a USER must not learn of the note).
+    /// </summary>
     private void CancelInvitationsOfJoined(TicketChange change)
     {
         var joined = PendingInvitations.Values
@@ -36,6 +47,23 @@ internal sealed partial class TicketGrain
             var reason = change.After.Participants[invitation.InviteeId].Role == ParticipantRole.Staff
                 ? InvitationReasons.StaffJoined
                 : InvitationReasons.AddedDirectly;
+            CancelInvitation(change, invitation, reason);
+        }
+    }
+
+    /// <summary>
+    /// An invitation stands on its inviter being on the ticket: cancels the pending invitations of every participant the
+    /// change removed (INVITER_LEFT when they left themselves, INVITER_REMOVED when someone else removed them).
+    /// </summary>
+    private void CancelInvitationsOfGoneInviters(TicketChange change)
+    {
+        var orphaned = PendingInvitations.Values
+            .Where(i => change.Before.Participants.ContainsKey(i.InviterId) && !change.After.Participants.ContainsKey(i.InviterId) && !IsStaged(change, i.Id))
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .ToList();
+        foreach (var invitation in orphaned)
+        {
+            var reason = invitation.InviterId == change.Actor.UserId ? InvitationReasons.InviterLeft : InvitationReasons.InviterRemoved;
             CancelInvitation(change, invitation, reason);
         }
     }

@@ -43,7 +43,7 @@ internal sealed partial class TicketGrain
                 return refused;
             }
 
-            CancelInvitationsOfJoined(change);
+            CancelMootInvitations(change);
             if (!change.HasChanges)
             {
                 return answer(_ticket);

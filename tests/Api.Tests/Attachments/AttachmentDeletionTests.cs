@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.Events;
+using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Api.Tests.Attachments;
 
@@ -115,15 +115,9 @@ public abstract class AttachmentDeletionTests(ApiFixture fixture) : AttachmentTe
         Assert.False(File.Exists(blob));
     }
 
-    private async Task WaitUntilPurged(Guid attachmentId)
-    {
-        var waited = Stopwatch.StartNew();
-        while (await Api.Database.Scalar<long>("SELECT COUNT(*) FROM attachments WHERE id = @attachmentId AND purged_at IS NOT NULL", new { attachmentId }) == 0)
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(15), "The purge did not run.");
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitUntilPurged(Guid attachmentId) => Eventually.True(
+        async () => await Api.Database.Scalar<long>("SELECT COUNT(*) FROM attachments WHERE id = @attachmentId AND purged_at IS NOT NULL", new { attachmentId }) > 0,
+        "the purge to mark the attachment purged");
 }
 
 [Collection(nameof(SqliteAttachmentApi))]

@@ -6,7 +6,7 @@ using TicketPlatform.Common;
 
 namespace TicketPlatform.Api.Tests.Fixtures;
 
-/// <summary>JSON over HTTP the way a client of the contract sees it.</summary>
+/// <summary>JSON over HTTP the way a client of the API sees it.</summary>
 public static class HttpJson
 {
     public static readonly JsonSerializerOptions Options = DomainJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));

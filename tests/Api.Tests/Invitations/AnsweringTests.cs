@@ -7,7 +7,7 @@ using TicketPlatform.Tickets;
 namespace TicketPlatform.Api.Tests.Invitations;
 
 /// <summary>
-/// Endpoints 26–29. Whoever may not see an invitation gets 404; whoever sees it (its inviter, anyone on the
+/// <c>GET /api/invitations/{id}</c> and its accept, decline and cancel. Whoever may not see an invitation gets 404; whoever sees it (its inviter, anyone on the
 /// ticket, staff) but may not give this answer gets 403; an invitation no longer PENDING gets 409.
 /// </summary>
 public abstract class AnsweringTests(ApiFixture fixture) : InvitationTestBase(fixture)
@@ -25,9 +25,11 @@ public abstract class AnsweringTests(ApiFixture fixture) : InvitationTestBase(fi
         var invitation = await Invite(editor, ticket.Number, invitee.Id);
         (await requester.Client.DeleteAsync($"/api/tickets/{ticket.Number}/participants/{editor.Id}")).EnsureSuccessStatusCode();
 
-        foreach (var reader in new[] { invitee, editor, requester, admin })
+        var cancelled = await Get(invitee, invitation.Id);
+        Assert.Equal(invitation with { Status = InvitationStatus.Cancelled, RespondedAt = cancelled.RespondedAt, CancelReason = InvitationReasons.InviterRemoved }, cancelled);
+        foreach (var reader in new[] { editor, requester, admin })
         {
-            Assert.Equal(invitation, await Get(reader, invitation.Id));
+            Assert.Equal(cancelled, await Get(reader, invitation.Id));
         }
 
         await (await stranger.Client.GetAsync($"/api/invitations/{invitation.Id}")).Problem(HttpStatusCode.NotFound, "NOT_FOUND");

@@ -3,6 +3,7 @@ using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.Events;
 using TicketPlatform.Invitations;
 using TicketPlatform.Persistence;
+using TicketPlatform.TestSupport;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
 
@@ -58,7 +59,8 @@ public abstract class InvitationExpiryTests(DatabaseProvider provider)
                 sent.Add(await (await requester.Client.PostJson($"/api/tickets/{ticket.Number}/invitations", new { inviteeId = invitee.Id })).Read<InvitationView>(HttpStatusCode.Created));
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            var deadline = sent.Max(i => i.ExpiresAt);
+            await Eventually.True(() => Task.FromResult(DateTimeOffset.UtcNow > deadline), "the invitations' deadline to pass");
             Assert.Equal("PENDING", await Status(api, sent[0].Id));
 
             var read = await (await invitee.Client.GetAsync($"/api/invitations/{sent[0].Id}")).Read<InvitationView>();
@@ -97,18 +99,9 @@ public abstract class InvitationExpiryTests(DatabaseProvider provider)
     private static Task<string> Status(ApiFactory api, Guid invitationId) =>
         api.Database.Scalar<string>("SELECT status FROM invitations WHERE id = @invitationId", new { invitationId });
 
-    /// <summary>The invitation's stored status once it has left PENDING, or PENDING when <see cref="Patience"/> ran out.</summary>
-    private static async Task<string> StatusOnceSettled(ApiFactory api, Guid invitationId)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        string status;
-        while ((status = await Status(api, invitationId)) == "PENDING" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        return status;
-    }
+    /// <summary>The invitation's stored status once it has left PENDING; fails the test when it does not within <see cref="Patience"/>.</summary>
+    private static Task<string> StatusOnceSettled(ApiFactory api, Guid invitationId) =>
+        Eventually.Until(() => Status(api, invitationId), status => status != "PENDING", $"invitation {invitationId} to leave PENDING", Patience);
 
     private sealed record EventPage(Api.Events.EventResponse[] Items, string? NextCursor);
 

@@ -4,7 +4,7 @@ using TicketPlatform.Invitations;
 
 namespace TicketPlatform.Api.Tests.Invitations;
 
-/// <summary>Endpoints 24 and 25: a ticket's invitations and mine, as Lists with cursors.</summary>
+/// <summary><c>GET /api/tickets/{number}/invitations</c> and <c>GET /api/invitations/mine</c>, as Lists with cursors.</summary>
 public abstract class InvitationListTests(ApiFixture fixture) : InvitationTestBase(fixture)
 {
     [Fact]

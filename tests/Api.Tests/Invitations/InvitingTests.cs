@@ -7,7 +7,7 @@ using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Tests.Invitations;
 
-/// <summary>Endpoint 23: who may invite whom, and the conflicts.</summary>
+/// <summary><c>POST /api/tickets/{number}/invitations</c>: who may invite whom, and the conflicts.</summary>
 public abstract class InvitingTests(ApiFixture fixture) : InvitationTestBase(fixture)
 {
     [Fact]

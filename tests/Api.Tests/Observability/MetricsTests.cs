@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Api.Tests.Observability;
 
@@ -17,9 +19,13 @@ public sealed class MetricsTests(SqliteApi fixture) : ApiTestBase(fixture)
         var number = created.Headers.Location!.ToString().Split('/')[^1];
         await user.Client.GetAsync($"/api/tickets/{number}", TestContext.Current.CancellationToken);
 
-        var metrics = await Api.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        // The request is recorded after its response went out, and the exporter may serve a cached scrape: wait for it.
+        var scraper = Api.CreateClient();
+        var metrics = await Eventually.Until(
+            () => scraper.GetStringAsync("/metrics", TestContext.Current.CancellationToken),
+            text => Regex.IsMatch(text, @"(?m)^http_requests_total\{[^}]*method=""GET"",route=""/api/tickets/\{number\}"",status=""200""\} \d+"),
+            "the GET of the ticket in the scrape");
 
-        Assert.Matches(@"(?m)^http_requests_total\{[^}]*method=""GET"",route=""/api/tickets/\{number\}"",status=""200""\} \d+", metrics);
         Assert.Matches(@"(?m)^http_request_duration_seconds_count\{[^}]*method=""POST"",route=""/api/tickets"",status=""201""\} \d+", metrics);
         Assert.Matches(@"(?m)^tickets_total\{[^}]*\} [1-9]\d*", metrics);
         Assert.Matches(@"(?m)^messages_total\{[^}]*\} \d+", metrics);

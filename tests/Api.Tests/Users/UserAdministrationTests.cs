@@ -5,7 +5,7 @@ using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Tests.Users;
 
-/// <summary>Endpoints 58–61: one user by id, role changes, activation; each takes effect on the very next request.</summary>
+/// <summary><c>/api/users/{id}</c> with its role, activate and deactivate: each takes effect on the very next request.</summary>
 public abstract class UserAdministrationTests(ApiFixture fixture) : UsersTestBase(fixture)
 {
     [Fact]

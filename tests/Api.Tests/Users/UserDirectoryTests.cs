@@ -5,7 +5,7 @@ using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Tests.Users;
 
-/// <summary>Endpoints 56 and 57: the staff list for assigning and the search for inviting.</summary>
+/// <summary><c>GET /api/users/agents</c> and <c>GET /api/users/search</c>: the staff list for assigning and the search for inviting.</summary>
 public abstract class UserDirectoryTests(ApiFixture fixture) : UsersTestBase(fixture)
 {
     [Fact]

@@ -4,7 +4,7 @@ using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Tests.Users;
 
-/// <summary>Endpoint 55: ADMIN's list of all users with its filters and cursor pagination.</summary>
+/// <summary><c>GET /api/users</c>: ADMIN's list of all users with its filters and cursor pagination.</summary>
 public abstract class UserListTests(ApiFixture fixture) : UsersTestBase(fixture)
 {
     [Fact]

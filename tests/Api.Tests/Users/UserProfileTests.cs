@@ -4,7 +4,7 @@ using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Tests.Users;
 
-/// <summary>Endpoints 53 and 54, and what JIT sync may and may not change.</summary>
+/// <summary><c>GET</c> and <c>PATCH /api/users/me</c>, and what JIT sync may and may not change.</summary>
 public abstract class UserProfileTests(ApiFixture fixture) : UsersTestBase(fixture)
 {
     [Fact]

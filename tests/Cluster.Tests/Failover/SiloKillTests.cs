@@ -14,7 +14,7 @@ public sealed class SiloKillTests(ClusterFixture cluster)
         using var stop = new CancellationTokenSource();
         var running = load.Run(TimeSpan.FromSeconds(120), stop.Token);
 
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        await load.Succeeded(since: TimeSpan.Zero, writes: 24);
         var victim = cluster.Silos[0];
         var fault = load.Elapsed;
         await victim.Kill();

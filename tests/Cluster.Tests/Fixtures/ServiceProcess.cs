@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Cluster.Tests.Fixtures;
 
@@ -92,31 +93,28 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
     public async Task WaitReady(TimeSpan? timeout = null)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(120)))
+        if (!await Eventually.Within(timeout ?? TimeSpan.FromSeconds(120), IsReady))
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Tail()}");
-            }
+            throw new TimeoutException($"{Name} is not ready:\n{Tail()}");
+        }
+    }
 
-            try
-            {
-                using var response = await Probe.GetAsync(new Uri(Url, "/health/ready"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
+    private async Task<bool> IsReady()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Tail()}");
         }
 
-        throw new TimeoutException($"{Name} is not ready:\n{Tail()}");
+        try
+        {
+            using var response = await Probe.GetAsync(new Uri(Url, "/health/ready"));
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false; // not listening yet
+        }
     }
 
     /// <summary>kill -9: no shutdown of any kind.</summary>

@@ -75,21 +75,16 @@ public sealed class WriteLoad
     }
 
     /// <summary>Waits until no request has failed for <paramref name="quiet"/> since <paramref name="since"/>; false after <paramref name="limit"/>.</summary>
-    public async Task<bool> WaitUntilQuiet(TimeSpan since, TimeSpan quiet, TimeSpan limit)
+    public Task<bool> WaitUntilQuiet(TimeSpan since, TimeSpan quiet, TimeSpan limit) => Eventually.Within(limit, () =>
     {
-        while (Elapsed - since < limit)
-        {
-            var lastFailure = _outcomes.Where(o => !o.Succeeded && o.At >= since).Select(o => o.At + o.Took).DefaultIfEmpty(since).Max();
-            if (Elapsed - lastFailure >= quiet && Elapsed - since >= quiet)
-            {
-                return true;
-            }
+        var lastFailure = _outcomes.Where(o => !o.Succeeded && o.At >= since).Select(o => o.At + o.Took).DefaultIfEmpty(since).Max();
+        return Task.FromResult(Elapsed - lastFailure >= quiet && Elapsed - since >= quiet);
+    });
 
-            await Task.Delay(200);
-        }
-
-        return false;
-    }
+    /// <summary>Waits until <paramref name="writes"/> requests started after <paramref name="since"/> have succeeded: the load is demonstrably under way.</summary>
+    public Task Succeeded(TimeSpan since, int writes) => Eventually.True(
+        () => Task.FromResult(_outcomes.Count(o => o.Succeeded && o.At >= since) >= writes),
+        $"{writes} successful requests of the load after +{since.TotalSeconds:F1} s");
 
     private async Task Write(string ticket, TimeSpan limit, CancellationToken stop)
     {
