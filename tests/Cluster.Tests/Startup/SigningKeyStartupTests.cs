@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.Versioning;
 using TicketPlatform.Cluster.Tests.Fixtures;
+using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Cluster.Tests.Startup;
 
@@ -20,7 +21,7 @@ public sealed class SigningKeyStartupTests : IDisposable
     [Fact]
     public async Task Started_from_any_directory_the_service_keeps_a_0600_key_in_a_0700_data_directory_there()
     {
-        await using var service = ServiceProcess.StartIn(_root.FullName, "api", Repository.ApiDll, EmbeddedSettings());
+        await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, EmbeddedSettings());
         await service.WaitReady();
 
         AssertOwnerOnlyKeyIn(_root.FullName);
@@ -31,7 +32,7 @@ public sealed class SigningKeyStartupTests : IDisposable
     {
         var project = Directory.CreateDirectory(Path.Combine(_root.FullName, "src", "Api")).FullName;
 
-        await using var command = ServiceProcess.StartIn(project, "token", Repository.ApiDll, EmbeddedSettings(), "token", "--sub", "someone");
+        await using var command = ServiceProcess.StartIn(project, "token", BuildOutput.ApiDll, EmbeddedSettings(), "token", "--sub", "someone");
 
         Assert.Equal(0, await command.Exited(ExitTimeout));
         AssertOwnerOnlyKeyIn(project);
@@ -49,7 +50,7 @@ public sealed class SigningKeyStartupTests : IDisposable
         await File.WriteAllTextAsync(key, Convert.ToBase64String(new byte[64]), TestContext.Current.CancellationToken);
         File.SetUnixFileMode(key, mode);
 
-        await using var service = ServiceProcess.StartIn(_root.FullName, "api", Repository.ApiDll, EmbeddedSettings());
+        await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, EmbeddedSettings());
 
         Assert.Equal(1, await service.Exited(ExitTimeout));
         Assert.Contains($"The signing key {key} has mode {octal}: group or others can open it.", service.Output);
@@ -62,7 +63,7 @@ public sealed class SigningKeyStartupTests : IDisposable
         var settings = EmbeddedSettings();
         settings["TicketPlatform__Auth__SigningKey"] = Convert.ToBase64String(new byte[16]);
 
-        await using var service = ServiceProcess.StartIn(_root.FullName, "api", Repository.ApiDll, settings);
+        await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, settings);
 
         Assert.Equal(1, await service.Exited(ExitTimeout));
         Assert.Contains("The signing key (TicketPlatform:Auth:SigningKey) has 128 bits; HS256 needs at least 256.", service.Output);
