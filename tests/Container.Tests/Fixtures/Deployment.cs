@@ -98,9 +98,10 @@ public sealed class Deployment : IAsyncLifetime, ILoadTarget
     }
 
     /// <summary>Waits until 3 silos, 2 Api nodes, PostgreSQL and nginx run and report healthy.</summary>
-    public Task WaitHealthy(TimeSpan limit) => Poll.Until(
+    public Task WaitHealthy(TimeSpan limit) => Eventually.Until(
         async () => string.Join(", ", await Task.WhenAll(Expected.Select(async s => $"{s.Key} {await CountHealthy(s.Key)}/{s.Value}"))),
         healthy => healthy == string.Join(", ", Expected.Select(s => $"{s.Key} {s.Value}/{s.Value}")),
+        "every service healthy",
         limit);
 
     private async Task<string> PostgresAddress() => await Address((await Containers("postgres")).Single());

@@ -18,11 +18,12 @@ public sealed class ContainerSecurityTests(Deployment deployment)
         foreach (var container in running)
         {
             var name = container.GetProperty("Name").GetString();
-            var users = (await Deployment.Docker("top", container.GetProperty("Id").GetString()!, "-eo", "uid,comm"))
+            // docker top needs a pid column in the ps format it passes on.
+            var users = (await Deployment.Docker("top", container.GetProperty("Id").GetString()!, "-eo", "pid,uid,comm"))
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
-                .Select(line => line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries)).ToList();
+                .Select(line => line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries)).ToList();
             Assert.NotEmpty(users);
-            Assert.All(users, process => Assert.True(process[0] != "0", $"{name}: {process[1]} runs as root"));
+            Assert.All(users, process => Assert.True(process[1] != "0", $"{name}: {process[2]} runs as root"));
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class HubThroughNginxTests(Deployment deployment)
         // nginx logs a WebSocket request when it closes.
         await hub.DisposeAsync();
         var nginx = (await deployment.Containers("nginx")).Single();
-        var nginxLogs = await Poll.Until(() => deployment.Logs(nginx), logs => logs.Contains("/hubs/tickets", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var nginxLogs = await Eventually.Until(() => deployment.Logs(nginx), logs => logs.Contains("/hubs/tickets", StringComparison.Ordinal), "nginx's log line of the hub request");
         Assert.DoesNotContain("access_token", nginxLogs, StringComparison.Ordinal);
         Assert.DoesNotContain(token, nginxLogs, StringComparison.Ordinal);
     }
