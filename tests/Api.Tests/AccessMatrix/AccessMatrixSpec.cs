@@ -99,7 +99,12 @@ public static class AccessMatrixSpec
         new("PATCH /api/users/{id}/role", AdminOnly(Ok), async (s, c) => await c.PatchJson($"/api/users/{(await s.Callers.NewUser()).Id}/role", new { role = "AGENT" })),
         new("POST /api/users/{id}/activate", AdminOnly(Ok), async (s, c) => await c.PostAsync($"/api/users/{(await s.Callers.NewUser()).Id}/activate", null)),
         new("POST /api/users/{id}/deactivate", AdminOnly(Ok), async (s, c) => await c.PostAsync($"/api/users/{(await s.Callers.NewUser()).Id}/deactivate", null)),
+
+        // The API's own description, public
+        new("GET /api/docs/{documentName}/openapi.json", Everyone(Ok), (s, c) => c.GetAsync("/api/docs/v1/openapi.json"), Mutates: false),
     ];
+
+    private static int[] Everyone(int ok) => [.. Enumerable.Repeat(ok, Enum.GetValues<Caller>().Length)];
 
     private static int[] AnyUser(int ok) => [401, 403, ok, ok, ok, ok, ok, ok, ok, ok, ok];
 

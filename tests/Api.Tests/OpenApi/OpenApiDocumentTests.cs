@@ -16,6 +16,7 @@ public sealed class OpenApiDocumentTests(SqliteApi fixture)
         var endpoints = fixture.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) || e.RoutePattern.RawText!.StartsWith("api/", StringComparison.Ordinal))
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .ToList();
 
         Assert.NotEmpty(endpoints);
