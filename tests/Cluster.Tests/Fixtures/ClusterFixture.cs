@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using TicketPlatform.TestSupport;
 using TicketPlatform.TestSupport.Load;
 
@@ -12,6 +14,8 @@ namespace TicketPlatform.Cluster.Tests.Fixtures;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
 {
+    private const string BootstrapAdmin = "cluster-admin";
+
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     private readonly ConcurrentBag<string> _tokens = [];
     private PostgresServer? _server;
@@ -91,6 +95,16 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
         return token;
     }
 
+    /// <summary>A JWT of a user whose local role the bootstrap ADMIN has set to <paramref name="role"/> (a token's role claim alone grants nothing).</summary>
+    public async Task<string> StaffToken(string subject, string role = "AGENT")
+    {
+        var token = await Token(subject);
+        var me = await Client(Apis[0], token).GetFromJsonAsync<JsonElement>("/api/users/me");
+        var promoted = await Client(Apis[0], await Token(BootstrapAdmin)).PatchAsJsonAsync($"/api/users/{me.GetProperty("id").GetString()}/role", new { role });
+        promoted.EnsureSuccessStatusCode();
+        return token;
+    }
+
     public static HttpClient Client(ServiceProcess node, string token) => new LoadEntry(node.Name, node.Url).Client(token);
 
     public async ValueTask DisposeAsync()
@@ -115,6 +129,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
     {
         ["ConnectionStrings__TicketPlatform"] = _database!.Options.ConnectionString,
         ["TicketPlatform__Cluster__AdvertisedIP"] = "127.0.0.1",
+        ["TicketPlatform__Users__BootstrapAdmins__0"] = BootstrapAdmin,
         ["TicketPlatform__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TicketPlatform__Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
