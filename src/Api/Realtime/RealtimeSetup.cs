@@ -10,6 +10,7 @@ public static class RealtimeSetup
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section));
         services.AddSingleton<RealtimeConnections>();
         services.AddSingleton<RoomDelivery>();
+        services.AddSingleton<RoomProgress>();
         services.AddSingleton<TicketRoomObserver>();
         services.AddSingleton<TicketRooms>();
         services.AddSingleton<RoomAccess>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TicketPlatform.Common;
 using TicketPlatform.Realtime;
 using TicketPlatform.Users;
@@ -9,7 +10,9 @@ namespace TicketPlatform.Api.Realtime;
 /// changed (told at once through <see cref="UserAccessObserver"/>, or found by the sweep) and, periodically, against
 /// every room's ticket grain. What fails closes through <see cref="RoomDelivery.Close"/>.
 /// </summary>
-public sealed class RoomAccess(RealtimeConnections connections, TicketRooms rooms, RoomDelivery delivery, IGrainFactory grains)
+public sealed class RoomAccess(
+    RealtimeConnections connections, TicketRooms rooms, RoomProgress progress, RoomDelivery delivery, IGrainFactory grains,
+    IOptions<RealtimeOptions> options, TimeProvider time)
 {
     public async Task Apply(UserView user)
     {
@@ -53,10 +56,15 @@ public sealed class RoomAccess(RealtimeConnections connections, TicketRooms room
         {
             var members = rooms.Members(ticket);
             Actor[] actors = [.. members.Select(member => member.Connection.Actor)];
-            var allowed = await grains.GetGrain<ITicketRealtimeGrain>(ticket).MayView(actors);
+            var check = await grains.GetGrain<ITicketRealtimeGrain>(ticket).MayView(actors);
+            if (!progress.IsCaughtUp(ticket, check.LastSeq, time.GetUtcNow(), options.Value.RenewInterval))
+            {
+                continue;
+            }
+
             for (var i = 0; i < members.Count; i++)
             {
-                if (!allowed[i])
+                if (!check.Allowed[i])
                 {
                     await delivery.Close(ticket, members[i].Connection, RoomClosedReasons.AccessLost);
                 }

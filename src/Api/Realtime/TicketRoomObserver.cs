@@ -12,7 +12,7 @@ namespace TicketPlatform.Api.Realtime;
 /// ticket as it left it, then fans each event out to the members that may see it; presence goes to staff, typing to the
 /// others who may see its visibility.
 /// </summary>
-public sealed class TicketRoomObserver(RoomDelivery delivery, IServiceProvider services, IOptions<RealtimeOptions> options) : ITicketObserver
+public sealed class TicketRoomObserver(RoomDelivery delivery, RoomProgress progress, IServiceProvider services, IOptions<RealtimeOptions> options) : ITicketObserver
 {
     public async Task OnCommitted(TicketCommit commit)
     {
@@ -32,6 +32,7 @@ public sealed class TicketRoomObserver(RoomDelivery delivery, IServiceProvider s
                     HubEvents.NameOf(e.Type),
                     HubEvents.For(committed, commit.Ticket),
                     connection => EventAudience.CanSee(e, connection.User.Id, connection.Actor.IsStaff));
+                progress.Delivered(commit.TicketNumber, e.Seq);
             }
         });
 

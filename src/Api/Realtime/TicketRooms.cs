@@ -12,7 +12,8 @@ public sealed record RoomMember(RealtimeConnection Connection, DateTimeOffset Jo
 /// node watch the ticket's grain; the last one leaving stops it. Every join and leave reports the room's viewers to the
 /// grain, which merges the reports of all nodes into the ticket's presence. No grain per connection, no backplane.
 /// </summary>
-public sealed class TicketRooms(IGrainFactory grains, TicketRoomObserver observer, IOptions<RealtimeOptions> options, TimeProvider time)
+public sealed class TicketRooms(
+    IGrainFactory grains, TicketRoomObserver observer, RoomProgress progress, IOptions<RealtimeOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, RoomMember>> _rooms = new(StringComparer.Ordinal);
@@ -68,7 +69,9 @@ public sealed class TicketRooms(IGrainFactory grains, TicketRoomObserver observe
             room.TryAdd(connection.Id, new RoomMember(connection, time.GetUtcNow()));
         }
 
-        return await Watch(ticketNumber, announce: true);
+        var lastSeq = await Watch(ticketNumber, announce: true);
+        progress.Delivered(ticketNumber, lastSeq);
+        return lastSeq;
     }
 
     /// <summary>Takes the connection out of the room at once (nothing of the ticket reaches it from now on); false when it was not in it.</summary>
@@ -84,6 +87,7 @@ public sealed class TicketRooms(IGrainFactory grains, TicketRoomObserver observe
             if (room.Count == 0)
             {
                 _rooms.Remove(ticketNumber);
+                progress.Forget(ticketNumber);
             }
 
             return true;

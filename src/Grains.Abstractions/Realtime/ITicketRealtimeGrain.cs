@@ -26,7 +26,7 @@ public interface ITicketRealtimeGrain : IGrainWithStringKey
 
     /// <summary>The access re-check of a room's members: for each actor, whether they may still view the ticket.</summary>
     [Alias("MayView"), ReadOnly]
-    Task<bool[]> MayView(Actor[] actors);
+    Task<RoomCheck> MayView(Actor[] actors);
 
     /// <summary>Relays a typing notice to every watching node (it holds nothing: typing lapses by itself).</summary>
     [Alias("Typing"), OneWay]

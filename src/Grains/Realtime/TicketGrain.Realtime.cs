@@ -33,7 +33,8 @@ internal sealed partial class TicketGrain : ITicketRealtimeGrain
 
     public Task<bool> CanView(Actor actor) => Task.FromResult(Visible(actor) is null);
 
-    public Task<bool[]> MayView(Actor[] actors) => Task.FromResult(actors.Select(actor => Visible(actor) is null).ToArray());
+    public Task<RoomCheck> MayView(Actor[] actors) =>
+        Task.FromResult(new RoomCheck([.. actors.Select(actor => Visible(actor) is null)], _ticket?.LastSeq ?? 0));
 
     public Task Typing(TypingNotice notice)
     {

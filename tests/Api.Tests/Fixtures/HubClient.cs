@@ -27,6 +27,7 @@ public sealed class HubClient : IAsyncDisposable
 
     private readonly Channel<HubPush> _room = Channel.CreateUnbounded<HubPush>();
     private readonly Channel<HubPush> _live = Channel.CreateUnbounded<HubPush>();
+    private readonly List<HubPush> _log = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubClient(HubConnection connection)
@@ -34,12 +35,12 @@ public sealed class HubClient : IAsyncDisposable
         Connection = connection;
         foreach (var name in RoomPushes)
         {
-            connection.On<JsonElement>(name, body => _room.Writer.TryWrite(new HubPush(name, body)));
+            connection.On<JsonElement>(name, body => _room.Writer.TryWrite(Logged(new HubPush(name, body))));
         }
 
         foreach (var name in new[] { HubEvents.Presence, HubEvents.Typing })
         {
-            connection.On<JsonElement>(name, body => _live.Writer.TryWrite(new HubPush(name, body)));
+            connection.On<JsonElement>(name, body => _live.Writer.TryWrite(Logged(new HubPush(name, body))));
         }
 
         connection.Closed += _ =>
@@ -50,6 +51,16 @@ public sealed class HubClient : IAsyncDisposable
     }
 
     public HubConnection Connection { get; }
+
+    private HubPush Logged(HubPush push)
+    {
+        lock (_log)
+        {
+            _log.Add(push);
+        }
+
+        return push;
+    }
 
     public Task Closed => _closed.Task;
 
@@ -132,16 +143,22 @@ public sealed class HubClient : IAsyncDisposable
     /// </summary>
     public Task RoundTrip() => Connection.InvokeAsync("LeaveTicket", "TCK-0000-00000");
 
-    /// <summary>What arrived and has not been read: room pushes, then presence and typing.</summary>
-    public List<HubPush> Unread()
+    /// <summary>Every push received so far, read or not, in the order they arrived.</summary>
+    public List<HubPush> Received()
     {
-        var unread = new List<HubPush>();
-        while (_room.Reader.TryRead(out var push) || _live.Reader.TryRead(out push))
+        lock (_log)
         {
-            unread.Add(push);
+            return [.. _log];
         }
+    }
 
-        return unread;
+    /// <summary>Every push received after the last <c>room-closed</c> (all of them if none came), in the order they arrived.</summary>
+    public List<HubPush> AfterRoomClosed()
+    {
+        lock (_log)
+        {
+            return [.. _log.Skip(_log.FindLastIndex(push => push.Name == HubEvents.RoomClosed) + 1)];
+        }
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
