@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using TicketPlatform.Api.Auth;
 using TicketPlatform.Messages;
 using TicketPlatform.Realtime;
 using TicketPlatform.Tickets;
