@@ -4,12 +4,15 @@ using TicketPlatform.Users;
 namespace TicketPlatform.Api.Realtime;
 
 /// <summary>
-/// Keeps this node's watches alive and closes connections that must not stay open: token expired, user
-/// deactivated, or role changed (visibility was decided with the old role; the client reconnects).
+/// Keeps this node's watches, presence reports and user-access subscription alive, and re-checks its connections:
+/// an expired token or a deactivated user closes the connection (a deactivated user's rooms close first), a changed
+/// role is taken over, and every room is checked against its ticket.
 /// </summary>
 public sealed partial class RealtimeMaintenance(
     TicketRooms rooms,
     RealtimeConnections connections,
+    RoomAccess access,
+    UserAccessObserver userAccess,
     IGrainFactory grains,
     IOptions<RealtimeOptions> options,
     TimeProvider time,
@@ -17,18 +20,21 @@ public sealed partial class RealtimeMaintenance(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lastRenewal = time.GetUtcNow();
+        var lastRenewal = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await Sweep();
                 if (time.GetUtcNow() - lastRenewal >= options.Value.RenewInterval)
                 {
                     lastRenewal = time.GetUtcNow();
-                    await Task.WhenAll(rooms.Tickets.Select(rooms.Watch));
+                    await userAccess.Subscribe();
+                    await Task.WhenAll(rooms.Tickets.Select(ticket => rooms.Watch(ticket, announce: false)));
                 }
+
+                await Sweep();
+                await access.RecheckRooms();
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
@@ -40,12 +46,27 @@ public sealed partial class RealtimeMaintenance(
     private async Task Sweep()
     {
         var now = time.GetUtcNow();
+        var users = new Dictionary<string, UserView?>(StringComparer.Ordinal);
         foreach (var connection in connections.All)
         {
-            var user = now >= connection.ExpiresAt ? null : await grains.GetGrain<IUserGrain>(connection.Subject).Get();
-            if (user is null || !user.Active || user.Role != connection.Actor.Role)
+            if (now >= connection.ExpiresAt)
             {
                 connection.Context.Abort();
+                continue;
+            }
+
+            if (!users.TryGetValue(connection.Subject, out var user))
+            {
+                users[connection.Subject] = user = await grains.GetGrain<IUserGrain>(connection.Subject).Get();
+            }
+
+            if (user is null || (!user.Active && rooms.RoomsOf(connection.Id).Count == 0))
+            {
+                connection.Context.Abort();
+            }
+            else
+            {
+                await access.Apply(connection, user);
             }
         }
     }

@@ -5,9 +5,20 @@ public sealed class RealtimeOptions
 {
     public const string Section = "TicketPlatform:Realtime";
 
-    /// <summary>How often this node renews its watch of each ticket with a local room (well under the grain's expiry).</summary>
-    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How often this node renews its watch and its presence report of each ticket with a local room. A report is valid
+    /// for 2.5 renewals, so the viewers of a node that died vanish within about 30 s at the default.
+    /// </summary>
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often connections are checked for an expired token, a deactivated user or a changed role.</summary>
+    /// <summary>How often connections are re-checked: expired token, deactivated user, changed role, access to each room.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>At most one typing notice per connection and ticket goes out in this time; the rest are dropped.</summary>
+    public TimeSpan TypingThrottle { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long receivers show a typing notice unless it is repeated (sent along with it).</summary>
+    public TimeSpan TypingLapse { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan PresenceValidFor => RenewInterval * 2.5;
 }

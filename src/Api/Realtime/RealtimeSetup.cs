@@ -9,8 +9,12 @@ public static class RealtimeSetup
         services.AddSignalR().AddJsonProtocol(options => DomainJson.Configure(options.PayloadSerializerOptions));
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section));
         services.AddSingleton<RealtimeConnections>();
+        services.AddSingleton<RoomDelivery>();
+        services.AddSingleton<RoomProgress>();
         services.AddSingleton<TicketRoomObserver>();
         services.AddSingleton<TicketRooms>();
+        services.AddSingleton<RoomAccess>();
+        services.AddSingleton<UserAccessObserver>();
         services.AddHostedService<RealtimeMaintenance>();
         return services;
     }

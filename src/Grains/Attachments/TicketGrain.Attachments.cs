@@ -55,6 +55,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 id, Number, change.After.LastSeq, message.Id, message.Visibility, actor.UserId, command.FileName, command.ContentType,
                 command.Size, command.Sha256, command.StorageName, change.Now, DeletedAt: null, DeletedBy: null);
             change.Stage(AttachmentStore.Insert(added));
+            change.PushWith(added.ToView());
             return null;
         }, _ => added!.ToView());
     }
@@ -129,6 +130,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             var marked = attachment with { DeletedAt = change.Now, DeletedBy = change.Actor.UserId };
             change.Record(TicketEventType.AttachmentDeleted, new AttachmentPayload(attachment.Id, attachment.MessageId), EventVisibilityOf(attachment.Visibility));
             change.Stage(AttachmentStore.MarkDeleted(marked));
+            change.PushWith(marked.ToView());
             deleted.Add(marked);
         }
 

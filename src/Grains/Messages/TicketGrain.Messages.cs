@@ -35,6 +35,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             posted = new MessageRecord(id, Number, change.After.LastSeq, actor.UserId, command.Content, command.Visibility, change.Now,
                 EditedAt: null, DeletedAt: null, DeletedBy: null);
             change.Stage(MessageStore.Insert(posted));
+            change.PushWith(posted.ToView());
             if (command.Visibility == MessageVisibility.Public && change.After.Status == TicketStatus.Closed)
             {
                 MoveTo(change, TicketStatus.Open, ReopenedByMessage);
@@ -118,6 +119,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             edited = message with { Content = command.Content, EditedAt = change.Now };
             change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Edit(edited));
+            change.PushWith(edited.ToView());
             return null;
         }, _ => edited!.ToView());
     }
@@ -153,6 +155,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
             change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));
+            change.PushWith(deleted.ToView());
             DeleteAttachments(change, await Attachments.Live(Number, message.Id));
             return null;
         }, _ => deleted!.ToView());

@@ -1,5 +1,8 @@
+using TicketPlatform.Attachments;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Messages;
+using TicketPlatform.Realtime;
 
 namespace TicketPlatform.Tickets;
 
@@ -21,6 +24,8 @@ internal sealed class TicketChange
     private readonly List<NewEvent> _events = [];
     private readonly List<ParticipantWrite> _participantWrites = [];
     private readonly List<IStagedWrite> _stagedWrites = [];
+    private readonly Dictionary<long, MessageView> _messages = [];
+    private readonly Dictionary<long, AttachmentView> _attachments = [];
 
     public TicketChange(TicketState before, Actor actor, DateTimeOffset now, bool isCreation = false)
     {
@@ -59,6 +64,21 @@ internal sealed class TicketChange
     }
 
     public void Stage(IStagedWrite write) => _stagedWrites.Add(write);
+
+    /// <summary>Realtime pushes of the event recorded last carry <paramref name="message"/> (as it is after the commit).</summary>
+    public void PushWith(MessageView message) => _messages[After.LastSeq] = message;
+
+    /// <summary>Realtime pushes of the event recorded last carry <paramref name="attachment"/> (as it is after the commit).</summary>
+    public void PushWith(AttachmentView attachment) => _attachments[After.LastSeq] = attachment;
+
+    /// <summary>The recorded events with the message or attachment each is about, for the watching Api nodes.</summary>
+    public CommittedEvent[] ToCommittedEvents() =>
+    [
+        .. _events.Select(e => new CommittedEvent(
+            new TicketEventView(e.TicketNumber, e.Seq, e.Type, e.ActorId, e.Visibility, e.Payload, e.CreatedAt, e.SubjectId),
+            _messages.GetValueOrDefault(e.Seq),
+            _attachments.GetValueOrDefault(e.Seq))),
+    ];
 
     public void RemoveParticipant(Participant participant)
     {

@@ -33,17 +33,8 @@ internal sealed record TicketState(
 {
     public TicketAccessFacts Facts => new(Status, PriorityLocked, CategoryLocked, AssignmentLocked, Archived);
 
-    public TicketAccessSubject SubjectFor(Actor actor)
-    {
-        if (actor.UserId == RequesterId)
-        {
-            return new TicketAccessSubject(actor.Role, TicketRelation.Requester, CanEdit: true, CanComment: true);
-        }
-
-        return Participants.TryGetValue(actor.UserId, out var participant)
-            ? new TicketAccessSubject(actor.Role, TicketRelation.Participant, participant.CanEdit, participant.CanComment)
-            : new TicketAccessSubject(actor.Role, TicketRelation.Stranger);
-    }
+    public TicketAccessSubject SubjectFor(Actor actor) => TicketSubjects.For(
+        actor, RequesterId, Participants.TryGetValue(actor.UserId, out var participant) ? (participant.CanEdit, participant.CanComment) : null);
 
     public AccessDecision Decide(Actor actor, TicketRight right) => TicketAccessPolicy.Decide(right, SubjectFor(actor), Facts);
 

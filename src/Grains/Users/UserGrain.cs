@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TicketPlatform.Common;
+using TicketPlatform.Realtime;
 
 namespace TicketPlatform.Users;
 
@@ -90,6 +91,7 @@ internal sealed class UserGrain(UserStore store, IOptions<UserOptions> options, 
         }
 
         _user = changed;
+        await GrainFactory.GetGrain<IUserAccessFeedGrain>(0).Changed(_user.ToView());
         return _user.ToView();
     }
 

@@ -78,6 +78,9 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory, IRea
         builder.UseSetting("TicketPlatform:Embedded:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("TicketPlatform:Users:BootstrapAdmins:0", BootstrapAdmin);
         builder.UseSetting("TicketPlatform:Realtime:SweepInterval", "00:00:00.200");
+
+        // One typing notice per connection and ticket: a test sending more proves the throttle, not the clock.
+        builder.UseSetting("TicketPlatform:Realtime:TypingThrottle", "01:00:00");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -31,6 +31,7 @@ public sealed class HubThroughNginxTests(Deployment deployment)
         Assert.Equal(number, received.GetProperty("ticketNumber").GetString());
         Assert.Equal("MESSAGE_POSTED", received.GetProperty("event").GetProperty("type").GetString());
         Assert.Contains(messageId, received.GetProperty("event").GetProperty("payload").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("hello through the load balancer", received.GetProperty("message").GetProperty("content").GetString());
 
         // nginx logs a WebSocket request when it closes.
         await hub.DisposeAsync();

@@ -1,20 +1,30 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace TicketPlatform.TestSupport.Realtime;
 
-/// <summary>A SignalR client of a real Api node or load balancer, connected as browsers do: WebSockets, the token as <c>access_token</c> in the query.</summary>
+/// <summary>
+/// A SignalR client of a real Api node or load balancer, connected as browsers do (WebSockets, the token as
+/// <c>access_token</c> in the query) and reading every push as plain JSON, as a chat UI would.
+/// </summary>
 public sealed class BrowserHub : IAsyncDisposable
 {
-    private readonly Channel<(string Name, System.Text.Json.JsonElement Event)> _received = Channel.CreateUnbounded<(string, System.Text.Json.JsonElement)>();
+    private static readonly string[] Pushes =
+    [
+        "ticket-event", "new-message", "message-updated", "message-deleted", "new-attachment", "attachment-deleted",
+        "room-closed", "presence", "typing",
+    ];
+
+    private readonly Channel<(string Name, JsonElement Event)> _received = Channel.CreateUnbounded<(string, JsonElement)>();
 
     private BrowserHub(HubConnection connection)
     {
         Connection = connection;
-        foreach (var name in new[] { "ticket-event", "new-message" })
+        foreach (var name in Pushes)
         {
-            connection.On<System.Text.Json.JsonElement>(name, e => _received.Writer.TryWrite((name, e)));
+            connection.On<JsonElement>(name, e => _received.Writer.TryWrite((name, e)));
         }
     }
 
@@ -36,10 +46,22 @@ public sealed class BrowserHub : IAsyncDisposable
 
     public Task<long> Join(string ticketNumber) => Connection.InvokeAsync<long>("JoinTicket", ticketNumber);
 
-    public async Task<(string Name, System.Text.Json.JsonElement Event)> Next(TimeSpan timeout)
+    /// <summary>The next push other than <c>presence</c> and <c>typing</c>.</summary>
+    public Task<(string Name, JsonElement Event)> Next(TimeSpan timeout) =>
+        NextWhere(push => push.Name is not ("presence" or "typing"), timeout);
+
+    /// <summary>The next push that <paramref name="accept"/> takes; the ones before it are dropped.</summary>
+    public async Task<(string Name, JsonElement Event)> NextWhere(Func<(string Name, JsonElement Event), bool> accept, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        return await _received.Reader.ReadAsync(cancellation.Token);
+        while (true)
+        {
+            var push = await _received.Reader.ReadAsync(cancellation.Token);
+            if (accept(push))
+            {
+                return push;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
