@@ -66,16 +66,9 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return hidden;
         }
 
-        if (query.Limit is < 1 or > MaxPage)
+        if (Paging.Check<long>(query.Limit, query.Cursor, Cursor.TryDecodeSeq, out var afterSeq) is { } invalid)
         {
-            return DomainError.Validation("limit", $"Must be between 1 and {MaxPage}.");
-        }
-
-        var afterSeq = 0L;
-        if (query.Cursor is not null
-            && !(Cursor.TryDecode(query.Cursor, parts: 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq)))
-        {
-            return DomainError.Validation("cursor", "The cursor is not one this list issued.");
+            return invalid;
         }
 
         if (query.MessageId is { } messageId && (await VisibleMessage(actor, messageId)).Error is { } unknown)
@@ -83,7 +76,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return unknown;
         }
 
-        return await Attachments.Page(Number, actor, query.MessageId, afterSeq, query.Limit);
+        return await Attachments.Page(Number, actor, query with { Cursor = null }, afterSeq ?? 0);
     }
 
     public async Task<Result<StoredAttachment>> GetAttachment(Actor actor, Guid attachmentId)

@@ -14,8 +14,6 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
 {
     internal const string ReopenedByMessage = "MESSAGE_POSTED";
 
-    private const int MaxPage = 100;
-
     private MessageStore Messages => field ??= ServiceProvider.GetRequiredService<MessageStore>();
 
     public Task<Result<MessageView>> PostMessage(Actor actor, PostMessage command)
@@ -61,25 +59,18 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             return hidden;
         }
 
-        if (query.Limit is < 1 or > MaxPage)
+        if (Paging.Check<long>(query.Limit, query.Cursor, Cursor.TryDecodeSeq, out var afterSeq) is { } invalid)
         {
-            return DomainError.Validation("limit", $"Must be between 1 and {MaxPage}.");
+            return invalid;
         }
 
         if (query.Before is { } before)
         {
             var anchor = await VisibleMessage(actor, before);
-            return anchor.IsSuccess ? await Messages.Before(Number, actor, anchor.Value!.Seq, query.Limit) : anchor.Error!;
+            return anchor.IsSuccess ? await Messages.Before(Number, actor, anchor.Value!.Seq, query.Limit, query.IncludeTotal) : anchor.Error!;
         }
 
-        var afterSeq = 0L;
-        if (query.Cursor is not null
-            && !(Cursor.TryDecode(query.Cursor, parts: 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq)))
-        {
-            return DomainError.Validation("cursor", "The cursor is not one this list issued.");
-        }
-
-        return await Messages.After(Number, actor, afterSeq, query.Limit);
+        return await Messages.After(Number, actor, afterSeq ?? 0, query.Limit, query.IncludeTotal);
     }
 
     public Task<Result<MessageView>> EditMessage(Actor actor, EditMessage command)

@@ -69,10 +69,17 @@ internal sealed partial class TicketGrain(
         ? hidden
         : new Result<TicketPermissions>(new TicketPermissions(TicketAccessPolicy.DecideAll(_ticket!.SubjectFor(actor), _ticket.Facts)), null));
 
-    public async Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query) =>
-        (Visible(actor) ?? new FieldErrors().Limit("limit", query.Limit).ToError()) is { } refused
-            ? refused
-            : await events.Timeline(Number, actor, query);
+    public async Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query)
+    {
+        if (Visible(actor) is { } hidden)
+        {
+            return hidden;
+        }
+
+        return Paging.Check<long>(query.Limit, query.Cursor, Cursor.TryDecodeSeq, out var cursorSeq) is { } invalid
+            ? invalid
+            : await events.Timeline(Number, actor, query with { After = Math.Max(query.After, cursorSeq ?? 0) });
+    }
 
     public Task<Result<TicketView>> Edit(Actor actor, EditTicket command) => Execute(actor, TicketRules.Validate(command), change =>
     {
