@@ -49,7 +49,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
             change.Record(TicketEventType.AttachmentAdded, new AttachmentPayload(id, message.Id), EventVisibilityOf(message.Visibility));
             added = new AttachmentRecord(
                 id, Number, change.After.LastSeq, message.Id, message.Visibility, actor.UserId, command.FileName, command.ContentType,
@@ -107,7 +107,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(attachment.Visibility));
             deleted = DeleteAttachments(change, [attachment])[0];
             return null;
         }, _ => deleted!.ToView());

@@ -27,7 +27,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return refused;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(command.Visibility));
             var type = command.Visibility == MessageVisibility.Internal ? TicketEventType.InternalNoteAdded : TicketEventType.MessagePosted;
             change.Record(type, new MessagePayload(id), EventVisibilityOf(command.Visibility));
             posted = new MessageRecord(id, Number, change.After.LastSeq, actor.UserId, command.Content, command.Visibility, change.Now,
@@ -105,7 +105,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
             edited = message with { Content = command.Content, EditedAt = change.Now };
             change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Edit(edited));
@@ -140,7 +140,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
             deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
             change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));

@@ -13,7 +13,7 @@ internal sealed partial class TicketGrain : ITicketParticipantsGrain
     /// <summary>In the order they joined, ties broken by user id.</summary>
     public Task<Result<Page<ParticipantView>>> GetParticipants(Actor actor, PageRequest page) => Task.FromResult(Visible(actor) is { } hidden
         ? hidden
-        : Paging.InMemory(_ticket!.ToView().Participants!, page, p => Cursor.KeyOfCreation(p.JoinedAt, p.UserId)));
+        : Paging.InMemory(_ticket!.ToView(actor).Participants!, page, p => Cursor.KeyOfCreation(p.JoinedAt, p.UserId)));
 
     public async Task<Result<ParticipantView>> AddParticipant(Actor actor, AddParticipant command)
     {

@@ -50,7 +50,7 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
             return (Rows: rows.ToList(), Total: total);
         });
 
-        var tickets = rows.Select(row => row.ToState(ImmutableDictionary<Guid, Participant>.Empty).ToView(withParticipants: false)).ToList();
+        var tickets = rows.Select(row => row.ToState(ImmutableDictionary<Guid, Participant>.Empty).ToView(actor, withParticipants: false)).ToList();
         return Paging.Cut(tickets, query.Limit, last => TicketListSql.CursorFor(query.Sort, last), total?.Item1, total?.Item2);
     }
 
