@@ -69,6 +69,7 @@ if (hostedDatabase is not null)
 }
 
 app.UseHttpMetrics();
+app.UseTicketPlatformSecurityHeaders();
 
 app.UseTicketPlatformRequestLogging();
 app.UseExceptionHandler();
