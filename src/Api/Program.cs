@@ -70,6 +70,7 @@ if (hostedDatabase is not null)
 }
 
 app.UseHttpMetrics();
+app.UseTicketPlatformSecurityHeaders();
 
 app.UseTicketPlatformRequestLogging();
 app.UseExceptionHandler();

@@ -35,10 +35,15 @@ internal static class AttachmentUpload
             return (null, UploadProblems.Of(UploadRejectedException.TooLarge(maxBytes)));
         }
 
-        var (section, fileName) = await FirstFile(new MultipartReader(boundary.Value!, request.Body), cancellationToken);
+        var (section, fileName, truncated) = await FirstFile(new MultipartReader(boundary.Value!, request.Body), cancellationToken);
         if (section is null)
         {
-            return (null, UploadProblems.NoFile());
+            return (null, truncated ? UploadProblems.Truncated() : UploadProblems.NoFile());
+        }
+
+        if (AttachmentTypes.RefuseByName(fileName, section.ContentType) is { } refused)
+        {
+            return (null, UploadProblems.Of(new UploadRejectedException(UploadRejection.UnsupportedType, refused)));
         }
 
         var storageName = Guid.NewGuid().ToString("N");
@@ -58,9 +63,14 @@ internal static class AttachmentUpload
             await blobs.Delete(storageName, CancellationToken.None);
             return (null, UploadProblems.Of(UploadRejectedException.TooLarge(maxBytes)));
         }
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            await blobs.Delete(storageName, CancellationToken.None);
+            return (null, UploadProblems.Truncated());
+        }
     }
 
-    private static async Task<(MultipartSection? Section, string FileName)> FirstFile(MultipartReader reader, CancellationToken cancellationToken)
+    private static async Task<(MultipartSection? Section, string FileName, bool Truncated)> FirstFile(MultipartReader reader, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,14 +79,15 @@ internal static class AttachmentUpload
                 if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
                 {
                     var clientName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    return (section, AttachmentFileNames.Sanitise(clientName));
+                    return (section, AttachmentFileNames.Sanitise(clientName), false);
                 }
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
+            return (null, "", true);
         }
 
-        return (null, "");
+        return (null, "", false);
     }
 }

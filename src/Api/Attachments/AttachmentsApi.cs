@@ -63,12 +63,12 @@ public static class AttachmentsApi
     private static async Task<Results<Ok<Page<AttachmentView>>, ProblemHttpResult>> List(
         string number,
         [FromQuery, QueryValue(typeof(Guid))] string? messageId,
-        [FromQuery] string? limit,
-        [FromQuery] string? cursor,
+        [AsParameters] PageParameters parameters,
         [AsParameters] CallerContext caller)
     {
         var reader = new QueryReader();
-        var query = new AttachmentListQuery(reader.Id("messageId", messageId), cursor, reader.Limit(limit));
+        var page = parameters.ReadPage(reader);
+        var query = new AttachmentListQuery(reader.Id("messageId", messageId), page.Cursor, page.Limit, page.IncludeTotal);
         if (reader.Error is { } invalid)
         {
             return invalid.ToProblem();

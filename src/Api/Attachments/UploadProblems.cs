@@ -18,6 +18,8 @@ internal static class UploadProblems
     public static ProblemHttpResult NotMultipart() => Status(
         StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type.", "Send the file as multipart/form-data.");
 
+    public static ProblemHttpResult Truncated() => Problems.Validation("file", "The multipart body ended before its closing boundary.");
+
     public static ProblemHttpResult NoFile() => Problems.Validation("file", "Send one file part with a file name.");
 
     private static ProblemHttpResult Status(int status, string code, string title, string detail)

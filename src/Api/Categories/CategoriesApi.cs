@@ -32,11 +32,18 @@ public static class CategoriesApi
         return app;
     }
 
-    private static async Task<Ok<Page<CategoryView>>> ListActive([AsParameters] CallerContext caller) =>
-        TypedResults.Ok(AsList(await Catalog(caller).ListActive()));
+    private static Task<Results<Ok<Page<CategoryView>>, ProblemHttpResult>> ListActive([AsParameters] PageParameters parameters, [AsParameters] CallerContext caller) =>
+        Paged(parameters, page => Catalog(caller).ListActive(page));
 
-    private static async Task<Results<Ok<Page<CategoryView>>, ProblemHttpResult>> ListAll([AsParameters] CallerContext caller) =>
-        (await Catalog(caller).ListAll(caller.Actor)).ToOk(AsList);
+    private static Task<Results<Ok<Page<CategoryView>>, ProblemHttpResult>> ListAll([AsParameters] PageParameters parameters, [AsParameters] CallerContext caller) =>
+        Paged(parameters, page => Catalog(caller).ListAll(caller.Actor, page));
+
+    private static async Task<Results<Ok<Page<CategoryView>>, ProblemHttpResult>> Paged(PageParameters parameters, Func<PageRequest, Task<Result<Page<CategoryView>>>> list)
+    {
+        var reader = new QueryReader();
+        var page = parameters.ReadPage(reader);
+        return reader.Error is { } invalid ? invalid.ToProblem() : (await list(page)).ToOk();
+    }
 
     private static Task<Results<Ok<CategoryView>, ProblemHttpResult>> Get(string id, [AsParameters] CallerContext caller) =>
         OnCategory(caller, id, (catalog, categoryId) => catalog.Get(caller.Actor, categoryId));
@@ -73,6 +80,9 @@ public static class CategoriesApi
         return await Catalog(caller).Delete(caller.Actor, categoryId) is { } refused ? refused.ToProblem() : TypedResults.NoContent();
     }
 
+    /// <summary>The whole order, as the answer of a reorder.</summary>
+    private static Page<CategoryView> AsList(CategoryView[] items) => new(items, NextCursor: null);
+
     /// <summary>Calls the catalog for one category; a malformed id is a category that does not exist.</summary>
     private static async Task<Results<Ok<T>, ProblemHttpResult>> OnCategory<T>(
         CallerContext caller, string id, Func<ICategoryCatalogGrain, Guid, Task<Result<T>>> call) =>
@@ -81,6 +91,4 @@ public static class CategoriesApi
             : Problems.NotFound("Category");
 
     private static ICategoryCatalogGrain Catalog(CallerContext caller) => caller.Grains.GetGrain<ICategoryCatalogGrain>(0);
-
-    private static Page<CategoryView> AsList(CategoryView[] items) => new(items, NextCursor: null);
 }

@@ -9,8 +9,7 @@ namespace TicketPlatform.Api.Common;
 /// </summary>
 public sealed class QueryReader
 {
-    public const int DefaultLimit = 20;
-    public const int MaxLimit = FieldErrors.MaxLimit;
+    public const int MaxLimit = PageRequest.MaxLimit;
 
     private readonly FieldErrors _errors = new();
 
@@ -20,7 +19,7 @@ public sealed class QueryReader
     {
         if (value is null)
         {
-            return DefaultLimit;
+            return PageRequest.DefaultLimit;
         }
 
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit)
@@ -29,7 +28,7 @@ public sealed class QueryReader
         }
 
         _errors.Add("limit", $"Must be a whole number from 1 to {MaxLimit}.");
-        return DefaultLimit;
+        return PageRequest.DefaultLimit;
     }
 
     public T? Enum<T>(string field, string? value) where T : struct, Enum

@@ -30,9 +30,7 @@ public static class EventsApi
         [FromQuery, QueryValue(typeof(TicketEventType))] string? type,
         [FromQuery, QueryValue(typeof(DateTimeOffset))] string? from,
         [FromQuery, QueryValue(typeof(DateTimeOffset))] string? to,
-        [FromQuery] string? limit,
-        [FromQuery] string? cursor,
-        [FromQuery] string? includeTotal,
+        [AsParameters] PageParameters parameters,
         [AsParameters] CallerContext caller)
     {
         var reader = new QueryReader();
@@ -41,49 +39,37 @@ public static class EventsApi
             reader.Fail("ticket", "Must be a ticket number like TCK-2026-00042.");
         }
 
+        var page = parameters.ReadPage(reader);
         var query = new EventFeedQuery(
             ticket, reader.Id("actor", actor), reader.Enum<TicketEventType>("type", type), reader.Time("from", from), reader.Time("to", to),
-            reader.Limit(limit), cursor, reader.Flag("includeTotal", includeTotal));
+            page.Limit, page.Cursor, page.IncludeTotal);
         if (reader.Error is { } invalid)
         {
             return invalid.ToProblem();
         }
 
         var result = await caller.Grains.GetGrain<IEventFeedGrain>(0).Feed(caller.Actor, query);
-        return result.ToOk(page => new Page<EventResponse>([.. page.Items.Select(EventResponse.From)], page.NextCursor, page.Total));
+        return result.ToOk(events => events.Map(EventResponse.From));
     }
 
     private static async Task<Results<Ok<Page<EventResponse>>, ProblemHttpResult>> Timeline(
         string number,
         [FromQuery, QueryValue(typeof(long), Minimum = 0)] string? after,
         [FromQuery, QueryValue(typeof(TicketEventType))] string? type,
-        [FromQuery] string? limit,
-        [FromQuery] string? cursor,
+        [AsParameters] PageParameters parameters,
         [AsParameters] CallerContext caller)
     {
         var reader = new QueryReader();
-        var afterSeq = reader.Number("after", after);
-        if (cursor is not null)
-        {
-            if (Cursor.TryDecode(cursor, parts: 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
-            {
-                afterSeq = Math.Max(afterSeq, seq);
-            }
-            else
-            {
-                reader.Fail("cursor", "The cursor is not one this list issued.");
-            }
-        }
-
-        var query = new TicketEventQuery(afterSeq, reader.Enum<TicketEventType>("type", type), reader.Limit(limit));
+        var page = parameters.ReadPage(reader);
+        var query = new TicketEventQuery(reader.Number("after", after), reader.Enum<TicketEventType>("type", type), page.Limit, page.Cursor, page.IncludeTotal);
         if (reader.Error is { } invalid)
         {
             return invalid.ToProblem();
         }
 
-        var page = await TicketsApi.OnTicket(caller, number, (ticket, actor) => ticket.GetEvents(actor, query));
-        return page.Result is Ok<Page<TicketEventView>> ok
-            ? TypedResults.Ok(new Page<EventResponse>([.. ok.Value!.Items.Select(EventResponse.From)], ok.Value.NextCursor))
-            : (ProblemHttpResult)page.Result;
+        var events = await TicketsApi.OnTicket(caller, number, (ticket, actor) => ticket.GetEvents(actor, query));
+        return events.Result is Ok<Page<TicketEventView>> ok
+            ? TypedResults.Ok(ok.Value!.Map(EventResponse.From))
+            : (ProblemHttpResult)events.Result;
     }
 }

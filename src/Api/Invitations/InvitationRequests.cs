@@ -10,19 +10,13 @@ namespace TicketPlatform.Api.Invitations;
 public sealed record InviteRequest([property: Required] Guid? InviteeId, bool? CanEdit, bool? CanComment, string? Message);
 
 /// <summary>The query string of the invitation lists.</summary>
-public sealed class InvitationListParameters
+public sealed class InvitationListParameters : PageParameters
 {
     [FromQuery, QueryValue(typeof(InvitationStatus))] public string? Status { get; init; }
 
-    [FromQuery] public string? Limit { get; init; }
-
-    [FromQuery] public string? Cursor { get; init; }
-
-    [FromQuery] public string? IncludeTotal { get; init; }
-
-    public InvitationListQuery Read(QueryReader reader, InvitationStatus? defaultStatus) => new(
-        reader.Enum<InvitationStatus>("status", Status) ?? defaultStatus,
-        reader.Limit(Limit),
-        Cursor,
-        reader.Flag("includeTotal", IncludeTotal));
+    public InvitationListQuery Read(QueryReader reader, InvitationStatus? defaultStatus)
+    {
+        var page = ReadPage(reader);
+        return new(reader.Enum<InvitationStatus>("status", Status) ?? defaultStatus, page.Limit, page.Cursor, page.IncludeTotal);
+    }
 }

@@ -27,14 +27,14 @@ public static class MessagesApi
 
     private static async Task<Results<Ok<Page<MessageView>>, ProblemHttpResult>> List(
         string number,
-        [FromQuery] string? limit,
-        [FromQuery] string? cursor,
+        [AsParameters] PageParameters parameters,
         [FromQuery, QueryValue(typeof(Guid))] string? before,
         [AsParameters] CallerContext caller)
     {
         var reader = new QueryReader();
-        var query = new MessageListQuery(cursor, reader.Id("before", before), reader.Limit(limit));
-        if (cursor is not null && before is not null)
+        var page = parameters.ReadPage(reader);
+        var query = new MessageListQuery(page.Cursor, reader.Id("before", before), page.Limit, page.IncludeTotal);
+        if (page.Cursor is not null && before is not null)
         {
             reader.Fail("before", "Give either cursor or before, not both.");
         }

@@ -25,10 +25,14 @@ public static class ParticipantsApi
         return app;
     }
 
-    private static async Task<Results<Ok<Page<ParticipantView>>, ProblemHttpResult>> List(string number, [AsParameters] CallerContext caller)
+    private static async Task<Results<Ok<Page<ParticipantView>>, ProblemHttpResult>> List(
+        string number, [AsParameters] PageParameters parameters, [AsParameters] CallerContext caller)
     {
-        var result = await Call(caller, number, (grain, actor) => grain.GetParticipants(actor));
-        return result.ToOk(participants => new Page<ParticipantView>(participants, null));
+        var reader = new QueryReader();
+        var page = parameters.ReadPage(reader);
+        return reader.Error is { } invalid
+            ? invalid.ToProblem()
+            : (await Call(caller, number, (grain, actor) => grain.GetParticipants(actor, page))).ToOk();
     }
 
     private static async Task<Results<Created<ParticipantView>, ProblemHttpResult>> Add(string number, AddParticipantRequest request, [AsParameters] CallerContext caller)

@@ -6,7 +6,7 @@ using TicketPlatform.Tickets;
 namespace TicketPlatform.Api.Tickets;
 
 /// <summary>The query string of the ticket lists.</summary>
-public sealed class TicketListParameters
+public sealed class TicketListParameters : PageParameters
 {
     private static readonly Dictionary<string, TicketSortField> SortFields = new(StringComparer.Ordinal)
     {
@@ -33,17 +33,12 @@ public sealed class TicketListParameters
 
     [FromQuery(Name = "sort"), QueryValue(typeof(string), Values = ["createdAt", "-createdAt", "updatedAt", "-updatedAt", "priority", "-priority"])] public string? Sort { get; init; }
 
-    [FromQuery(Name = "limit")] public string? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
-
-    [FromQuery(Name = "includeTotal")] public string? IncludeTotal { get; init; }
-
     [FromQuery(Name = "archived")] public string? Archived { get; init; }
 
     public TicketListQuery Read(QueryReader reader)
     {
         var (sort, descending) = reader.Sort(Sort, TicketSortField.CreatedAt, defaultDescending: true, SortFields);
+        var page = ReadPage(reader);
         return new TicketListQuery(
             reader.Enum<TicketStatus>("status", Status),
             reader.Enum<TicketPriority>("priority", Priority),
@@ -55,9 +50,9 @@ public sealed class TicketListParameters
             reader.Time("createdTo", CreatedTo),
             sort,
             descending,
-            reader.Limit(Limit),
-            Cursor,
-            reader.Flag("includeTotal", IncludeTotal),
+            page.Limit,
+            page.Cursor,
+            page.IncludeTotal,
             reader.Flag("archived", Archived));
     }
 }

@@ -5,23 +5,17 @@ using TicketPlatform.Users;
 namespace TicketPlatform.Api.Users;
 
 /// <summary>The query string every user list takes: text, page size, cursor and whether to count.</summary>
-public sealed class UserPageParameters
+public sealed class UserPageParameters : PageParameters
 {
     private const int MaxTextLength = 200;
 
     [FromQuery(Name = "q")] public string? Q { get; init; }
 
-    [FromQuery(Name = "limit")] public string? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
-
-    [FromQuery(Name = "includeTotal")] public string? IncludeTotal { get; init; }
-
-    public UserListQuery Read(QueryReader reader) => new(
-        Text: reader.Text("q", Q, MaxTextLength),
-        Limit: reader.Limit(Limit),
-        Cursor: Cursor,
-        IncludeTotal: reader.Flag("includeTotal", IncludeTotal));
+    public UserListQuery Read(QueryReader reader)
+    {
+        var page = ReadPage(reader);
+        return new(Text: reader.Text("q", Q, MaxTextLength), Limit: page.Limit, Cursor: page.Cursor, IncludeTotal: page.IncludeTotal);
+    }
 
     /// <summary>As <see cref="Read"/>, with q required: at least <see cref="UserListQuery.MinSearchLength"/> characters.</summary>
     public UserListQuery ReadSearch(QueryReader reader)

@@ -11,13 +11,11 @@ public sealed record CreateWebhookRequest(string? Url, string? Description, stri
 public sealed record EditWebhookRequest(string? Url, string? Description, string[]? Events, bool? IncludeInternal);
 
 /// <summary>The query string of the webhook lists.</summary>
-public sealed class WebhookListParameters
+public sealed class WebhookListParameters : PageParameters
 {
-    [FromQuery] public string? Limit { get; init; }
-
-    [FromQuery] public string? Cursor { get; init; }
-
-    [FromQuery] public string? IncludeTotal { get; init; }
-
-    public WebhookListQuery Read(QueryReader reader) => new(reader.Limit(Limit), Cursor, reader.Flag("includeTotal", IncludeTotal));
+    public WebhookListQuery Read(QueryReader reader)
+    {
+        var page = ReadPage(reader);
+        return new(page.Limit, page.Cursor, page.IncludeTotal);
+    }
 }

@@ -1,3 +1,5 @@
+using TicketPlatform.Common;
+
 namespace TicketPlatform.Attachments;
 
 /// <summary>Records a file whose bytes the edge already stored under <see cref="StorageName"/>.</summary>
@@ -14,4 +16,5 @@ public sealed record AddAttachment(
 public sealed record AttachmentListQuery(
     [property: Id(0)] Guid? MessageId = null,
     [property: Id(1)] string? Cursor = null,
-    [property: Id(2)] int Limit = 20);
+    [property: Id(2)] int Limit = PageRequest.DefaultLimit,
+    [property: Id(3)] bool IncludeTotal = false);

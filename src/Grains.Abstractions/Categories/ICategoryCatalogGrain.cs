@@ -12,11 +12,11 @@ public interface ICategoryCatalogGrain : IGrainWithIntegerKey
 {
     /// <summary>The active categories, in order.</summary>
     [Alias("ListActive"), ReadOnly]
-    Task<CategoryView[]> ListActive();
+    Task<Result<Page<CategoryView>>> ListActive(PageRequest page);
 
     /// <summary>ADMIN: every category, in order, with the number of tickets using it.</summary>
     [Alias("ListAll"), ReadOnly]
-    Task<Result<CategoryView[]>> ListAll(Actor actor);
+    Task<Result<Page<CategoryView>>> ListAll(Actor actor, PageRequest page);
 
     /// <summary>An inactive category exists only for ADMIN.</summary>
     [Alias("Get"), ReadOnly]

@@ -11,4 +11,8 @@ public sealed record Page<T>(
     [property: Id(0)] T[] Items,
     [property: Id(1)] string? NextCursor,
     [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Total = null,
-    [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? TotalExact = null);
+    [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? TotalExact = null)
+{
+    /// <summary>The same page with every item converted.</summary>
+    public Page<TOut> Map<TOut>(Func<T, TOut> convert) => new([.. Items.Select(convert)], NextCursor, Total, TotalExact);
+}

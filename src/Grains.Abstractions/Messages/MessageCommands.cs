@@ -1,3 +1,5 @@
+using TicketPlatform.Common;
+
 namespace TicketPlatform.Messages;
 
 [GenerateSerializer, Immutable, Alias("tp.PostMessage")]
@@ -18,4 +20,5 @@ public sealed record EditMessage(
 public sealed record MessageListQuery(
     [property: Id(0)] string? Cursor = null,
     [property: Id(1)] Guid? Before = null,
-    [property: Id(2)] int Limit = 20);
+    [property: Id(2)] int Limit = PageRequest.DefaultLimit,
+    [property: Id(3)] bool IncludeTotal = false);

@@ -9,7 +9,7 @@ namespace TicketPlatform.Participants;
 public interface ITicketParticipantsGrain : IGrainWithStringKey
 {
     [Alias("GetParticipants"), ReadOnly]
-    Task<Result<ParticipantView[]>> GetParticipants(Actor actor);
+    Task<Result<Page<ParticipantView>>> GetParticipants(Actor actor, PageRequest page);
 
     [Alias("AddParticipant")]
     Task<Result<ParticipantView>> AddParticipant(Actor actor, AddParticipant command);

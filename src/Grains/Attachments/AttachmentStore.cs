@@ -51,21 +51,18 @@ internal sealed class AttachmentStore(Database database)
         .Select(row => row.ToRecord()).ToList());
 
     /// <summary>Live attachments after <paramref name="afterSeq"/> as <paramref name="viewer"/> may see them, oldest first.</summary>
-    public async Task<Page<AttachmentView>> Page(string ticketNumber, Actor viewer, Guid? messageId, long afterSeq, int limit)
+    public Task<Page<AttachmentView>> Page(string ticketNumber, Actor viewer, AttachmentListQuery query, long afterSeq) => database.ReadAsync(async connection =>
     {
-        var sql = $"""
-            SELECT {Columns} {From}
-            WHERE a.ticket_number = @ticketNumber AND a.seq > @afterSeq AND a.deleted_at IS NULL
-              {(messageId is null ? "" : "AND a.message_id = @messageId")} {MessageStore.VisibleTo(viewer, "m")}
-            ORDER BY a.seq
-            LIMIT @take
+        var filter = $"""
+            {From}
+            WHERE a.ticket_number = @ticketNumber AND a.deleted_at IS NULL
+              {(query.MessageId is null ? "" : "AND a.message_id = @messageId")} {MessageStore.VisibleTo(viewer, "m")}
             """;
-        var rows = await database.ReadAsync(async connection =>
-            (await connection.QueryAsync<AttachmentRow>(sql, new { ticketNumber, afterSeq, messageId, take = limit + 1 })).ToList());
-        var items = rows.Take(limit).ToArray();
-        var next = rows.Count > limit ? Cursor.Encode(items[^1].Seq.ToString(CultureInfo.InvariantCulture)) : null;
-        return new Page<AttachmentView>([.. items.Select(row => row.ToRecord().ToView())], next);
-    }
+        var parameters = new { ticketNumber, afterSeq, messageId = query.MessageId, take = query.Limit + 1 };
+        long? total = query.IncludeTotal ? await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) {filter}", parameters) : null;
+        var rows = (await connection.QueryAsync<AttachmentRow>($"SELECT {Columns} {filter} AND a.seq > @afterSeq ORDER BY a.seq LIMIT @take", parameters)).ToList();
+        return Paging.Cut(rows, query.Limit, row => Cursor.OfSeq(row.Seq), total).Map(row => row.ToRecord().ToView());
+    });
 
     /// <summary>Deleted attachments, deleted at or before <paramref name="cutoff"/>, whose blobs are still stored.</summary>
     public Task<List<StoredBlob>> Unpurged(DateTimeOffset cutoff, int batch) => database.ReadAsync(async connection =>

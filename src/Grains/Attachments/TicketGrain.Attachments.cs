@@ -49,7 +49,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
             change.Record(TicketEventType.AttachmentAdded, new AttachmentPayload(id, message.Id), EventVisibilityOf(message.Visibility));
             added = new AttachmentRecord(
                 id, Number, change.After.LastSeq, message.Id, message.Visibility, actor.UserId, command.FileName, command.ContentType,
@@ -67,16 +67,9 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return hidden;
         }
 
-        if (query.Limit is < 1 or > MaxPage)
+        if (Paging.Check<long>(query.Limit, query.Cursor, Cursor.TryDecodeSeq, out var afterSeq) is { } invalid)
         {
-            return DomainError.Validation("limit", $"Must be between 1 and {MaxPage}.");
-        }
-
-        var afterSeq = 0L;
-        if (query.Cursor is not null
-            && !(Cursor.TryDecode(query.Cursor, parts: 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq)))
-        {
-            return DomainError.Validation("cursor", "The cursor is not one this list issued.");
+            return invalid;
         }
 
         if (query.MessageId is { } messageId && (await VisibleMessage(actor, messageId)).Error is { } unknown)
@@ -84,7 +77,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return unknown;
         }
 
-        return await Attachments.Page(Number, actor, query.MessageId, afterSeq, query.Limit);
+        return await Attachments.Page(Number, actor, query with { Cursor = null }, afterSeq ?? 0);
     }
 
     public async Task<Result<StoredAttachment>> GetAttachment(Actor actor, Guid attachmentId)
@@ -115,7 +108,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(attachment.Visibility));
             deleted = DeleteAttachments(change, [attachment])[0];
             return null;
         }, _ => deleted!.ToView());

@@ -80,7 +80,13 @@ public sealed class UploadInspector(long maxBytes, string fileName) : IDisposabl
             throw Unsupported();
         }
 
-        return new InspectedFile(_signatureType ?? AttachmentTypes.OfText(fileName), Size, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
+        var contentType = _signatureType ?? AttachmentTypes.OfText(fileName);
+        if (!AttachmentTypes.AgreesWithName(contentType, fileName))
+        {
+            throw Disagrees(contentType);
+        }
+
+        return new InspectedFile(contentType, Size, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
     }
 
     public void Dispose() => _sha256.Dispose();
@@ -92,6 +98,11 @@ public sealed class UploadInspector(long maxBytes, string fileName) : IDisposabl
         if (_signatureType is null && !_maybeText)
         {
             throw Unsupported();
+        }
+
+        if (_signatureType is not null && !AttachmentTypes.AgreesWithName(_signatureType, fileName))
+        {
+            throw Disagrees(_signatureType);
         }
     }
 
@@ -129,6 +140,9 @@ public sealed class UploadInspector(long maxBytes, string fileName) : IDisposabl
             return false;
         }
     }
+
+    private UploadRejectedException Disagrees(string found) => new(
+        UploadRejection.UnsupportedType, $"The file's bytes are {found.Split(';')[0]}, which a '{Path.GetExtension(fileName)}' file is not.");
 
     private static UploadRejectedException Unsupported() => new(
         UploadRejection.UnsupportedType,

@@ -17,9 +17,10 @@ internal sealed class CategoryCatalogGrain(CategoryStore store, Clock clock) : G
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => Reload();
 
-    public Task<CategoryView[]> ListActive() => Task.FromResult(Ordered.Where(c => c.Active).Select(c => c.ToView()).ToArray());
+    public Task<Result<Page<CategoryView>>> ListActive(PageRequest page) =>
+        Task.FromResult(Paging.InMemory(Ordered.Where(c => c.Active).Select(c => c.ToView()), page, PageKey));
 
-    public async Task<Result<CategoryView[]>> ListAll(Actor actor)
+    public async Task<Result<Page<CategoryView>>> ListAll(Actor actor, PageRequest page)
     {
         if (RequireAdmin(actor) is { } refused)
         {
@@ -28,8 +29,12 @@ internal sealed class CategoryCatalogGrain(CategoryStore store, Clock clock) : G
 
         var categories = Ordered.ToArray();
         var counts = await store.TicketCounts();
-        return categories.Select(c => c.ToView(counts.GetValueOrDefault(c.Id))).ToArray();
+        return Paging.InMemory(categories.Select(c => c.ToView(counts.GetValueOrDefault(c.Id))), page, PageKey);
     }
+
+    /// <summary>The list order as text: the sort order, zero-padded, then the id (categories share no sort order).</summary>
+    private static string[] PageKey(CategoryView category) =>
+        [category.SortOrder.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), category.Id.ToString()];
 
     public Task<Result<CategoryView>> Get(Actor actor, Guid id) => Task.FromResult<Result<CategoryView>>(
         _categories.TryGetValue(id, out var category) && (category.Active || actor.IsAdmin) ? category.ToView() : NotFound());

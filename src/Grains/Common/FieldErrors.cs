@@ -3,8 +3,7 @@ namespace TicketPlatform.Common;
 /// <summary>Collects field-level validation messages and turns them into one VALIDATION error.</summary>
 public sealed class FieldErrors
 {
-    /// <summary>The largest page a list returns; every list's <c>limit</c> lies in [1, MaxLimit].</summary>
-    public const int MaxLimit = 100;
+    public const int MaxLimit = PageRequest.MaxLimit;
 
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 

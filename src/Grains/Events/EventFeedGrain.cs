@@ -17,15 +17,9 @@ internal sealed class EventFeedGrain(Database database) : Grain, IEventFeedGrain
             return DomainError.Forbidden("The audit feed is for ADMINs.", AccessReasons.Role);
         }
 
-        long? before = null;
-        if (query.Cursor is not null)
+        if (Paging.Check<long>(query.Limit, query.Cursor, Cursor.TryDecodeSeq, out var before) is { } invalid)
         {
-            if (!Cursor.TryDecode(query.Cursor, parts: 1, out var key) || !long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
-            {
-                return DomainError.Validation("cursor", "The cursor is not one this list issued.");
-            }
-
-            before = position;
+            return invalid;
         }
 
         var where = new List<string> { "1 = 1" };
@@ -56,9 +50,7 @@ internal sealed class EventFeedGrain(Database database) : Grain, IEventFeedGrain
             return (rows.ToList(), total);
         });
 
-        var items = rows.Take(query.Limit).ToList();
-        var next = rows.Count > query.Limit ? Cursor.Encode(items[^1].Id.ToString(CultureInfo.InvariantCulture)) : null;
-        return new Page<TicketEventView>([.. items.Select(r => r.ToView())], next, total);
+        return Paging.Cut(rows, query.Limit, row => Cursor.OfSeq(row.Id), total).Map(row => row.ToView());
     }
 
     private sealed class FeedRow : EventStore.EventRow

@@ -42,29 +42,27 @@ internal sealed class EventStore(Database database)
     }
 
     /// <summary>One ticket's timeline after <paramref name="query"/>.After, oldest first, as <paramref name="viewer"/> may see it.</summary>
-    public async Task<Page<TicketEventView>> Timeline(string ticketNumber, Actor viewer, TicketEventQuery query)
+    /// <remarks>The total counts the whole timeline the viewer may see (with the type filter), wherever the page starts.</remarks>
+    public Task<Page<TicketEventView>> Timeline(string ticketNumber, Actor viewer, TicketEventQuery query) => database.ReadAsync(async connection =>
     {
-        var sql = $"""
-            SELECT {Columns} FROM events
-            WHERE ticket_number = @ticketNumber AND seq > @after
+        var filter = $"""
+            FROM events
+            WHERE ticket_number = @ticketNumber
               {(query.Type is null ? "" : "AND type = @type")}
               {VisibilityFilter(viewer)}
-            ORDER BY seq
-            LIMIT @take
             """;
-        var rows = await database.ReadAsync(connection => connection.QueryAsync<EventRow>(sql, new
+        var parameters = new
         {
             ticketNumber,
             after = query.After,
             type = query.Type is { } type ? EnumText.Of(type) : null,
             viewer = viewer.UserId,
             take = query.Limit + 1,
-        }));
-        var events = rows.Select(row => row.ToView()).ToList();
-        var hasMore = events.Count > query.Limit;
-        var items = events.Take(query.Limit).ToArray();
-        return new Page<TicketEventView>(items, hasMore ? Cursor.Encode(items[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
-    }
+        };
+        long? total = query.IncludeTotal ? await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) {filter}", parameters) : null;
+        var rows = (await connection.QueryAsync<EventRow>($"SELECT {Columns} {filter} AND seq > @after ORDER BY seq LIMIT @take", parameters)).ToList();
+        return Paging.Cut(rows, query.Limit, row => Cursor.OfSeq(row.Seq), total).Map(row => row.ToView());
+    });
 
     /// <summary>USERs see PUBLIC events and the PERSONAL ones they are the subject or the actor of; staff see all.</summary>
     public static string VisibilityFilter(Actor viewer) => viewer.IsStaff

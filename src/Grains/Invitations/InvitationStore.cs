@@ -93,8 +93,7 @@ internal sealed class InvitationStore(Database database)
             parameters.Add("take", query.Limit + 1);
             var rows = (await connection.QueryAsync<InvitationRow>(
                 $"SELECT {Columns} FROM invitations WHERE {where} ORDER BY created_at DESC, id DESC LIMIT @take", parameters)).ToList();
-            var items = rows.Take(query.Limit).Select(row => row.ToView()).ToArray();
-            return new Page<InvitationView>(items, rows.Count > query.Limit ? Cursor.OfCreation(items[^1].CreatedAt, items[^1].Id) : null, total);
+            return Paging.Cut(rows.Select(row => row.ToView()).ToList(), query.Limit, last => Cursor.OfCreation(last.CreatedAt, last.Id), total);
         });
 
 

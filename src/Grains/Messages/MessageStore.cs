@@ -39,24 +39,30 @@ internal sealed class MessageStore(Database database)
     }
 
     /// <summary>The messages after <paramref name="afterSeq"/>, oldest first, and a cursor when more follow.</summary>
-    public async Task<Page<MessageView>> After(string ticketNumber, Actor viewer, long afterSeq, int limit)
+    public async Task<Page<MessageView>> After(string ticketNumber, Actor viewer, long afterSeq, int limit, bool includeTotal)
     {
         var rows = await Query(
             $"SELECT {Columns} FROM messages WHERE ticket_number = @ticketNumber AND seq > @seq {VisibleTo(viewer)} ORDER BY seq LIMIT @take",
             ticketNumber, afterSeq, limit + 1);
-        var items = rows.Take(limit).ToList();
-        return ToPage(items, moreFollow: rows.Count > limit);
+        return Paging.Cut(rows, limit, m => Cursor.OfSeq(m.Seq), await Total(ticketNumber, viewer, includeTotal)).Map(m => m.ToView());
     }
 
     /// <summary>The <paramref name="limit"/> messages just before <paramref name="beforeSeq"/>, oldest first; the cursor continues forward.</summary>
-    public async Task<Page<MessageView>> Before(string ticketNumber, Actor viewer, long beforeSeq, int limit)
+    public async Task<Page<MessageView>> Before(string ticketNumber, Actor viewer, long beforeSeq, int limit, bool includeTotal)
     {
         var rows = await Query(
             $"SELECT {Columns} FROM messages WHERE ticket_number = @ticketNumber AND seq < @seq {VisibleTo(viewer)} ORDER BY seq DESC LIMIT @take",
             ticketNumber, beforeSeq, limit);
         rows.Reverse();
-        return ToPage(rows, moreFollow: rows.Count > 0);
+        return new Page<MessageView>(
+            [.. rows.Select(m => m.ToView())], rows.Count > 0 ? Cursor.OfSeq(rows[^1].Seq) : null, await Total(ticketNumber, viewer, includeTotal));
     }
+
+    /// <summary>How many messages the viewer's conversation holds, tombstones included; null when not asked.</summary>
+    private async Task<long?> Total(string ticketNumber, Actor viewer, bool includeTotal) => includeTotal
+        ? await database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM messages WHERE ticket_number = @ticketNumber {VisibleTo(viewer)}", new { ticketNumber }))
+        : null;
 
     /// <summary>Moves the user's read pointer forward to <paramref name="seq"/>; never back.</summary>
     public Task MoveReadPointer(string ticketNumber, Guid userId, long seq, DateTimeOffset now) => database.WriteAsync((connection, transaction) =>
@@ -86,7 +92,4 @@ internal sealed class MessageStore(Database database)
     private Task<List<MessageRecord>> Query(string sql, string ticketNumber, long seq, int take) => database.ReadAsync(async connection =>
         (await connection.QueryAsync<MessageRow>(sql, new { ticketNumber, seq, take })).Select(row => row.ToRecord()).ToList());
 
-    private static Page<MessageView> ToPage(List<MessageRecord> items, bool moreFollow) => new(
-        [.. items.Select(m => m.ToView())],
-        moreFollow && items.Count > 0 ? Cursor.Encode(items[^1].Seq.ToString(CultureInfo.InvariantCulture)) : null);
 }

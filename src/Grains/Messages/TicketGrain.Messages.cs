@@ -14,8 +14,6 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
 {
     internal const string ReopenedByMessage = "MESSAGE_POSTED";
 
-    private const int MaxPage = 100;
-
     private MessageStore Messages => field ??= ServiceProvider.GetRequiredService<MessageStore>();
 
     public Task<Result<MessageView>> PostMessage(Actor actor, PostMessage command)
@@ -29,7 +27,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return refused;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(command.Visibility));
             var type = command.Visibility == MessageVisibility.Internal ? TicketEventType.InternalNoteAdded : TicketEventType.MessagePosted;
             change.Record(type, new MessagePayload(id), EventVisibilityOf(command.Visibility));
             posted = new MessageRecord(id, Number, change.After.LastSeq, actor.UserId, command.Content, command.Visibility, change.Now,
@@ -62,25 +60,18 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             return hidden;
         }
 
-        if (query.Limit is < 1 or > MaxPage)
+        if (Paging.Check<long>(query.Limit, query.Cursor, Cursor.TryDecodeSeq, out var afterSeq) is { } invalid)
         {
-            return DomainError.Validation("limit", $"Must be between 1 and {MaxPage}.");
+            return invalid;
         }
 
         if (query.Before is { } before)
         {
             var anchor = await VisibleMessage(actor, before);
-            return anchor.IsSuccess ? await Messages.Before(Number, actor, anchor.Value!.Seq, query.Limit) : anchor.Error!;
+            return anchor.IsSuccess ? await Messages.Before(Number, actor, anchor.Value!.Seq, query.Limit, query.IncludeTotal) : anchor.Error!;
         }
 
-        var afterSeq = 0L;
-        if (query.Cursor is not null
-            && !(Cursor.TryDecode(query.Cursor, parts: 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq)))
-        {
-            return DomainError.Validation("cursor", "The cursor is not one this list issued.");
-        }
-
-        return await Messages.After(Number, actor, afterSeq, query.Limit);
+        return await Messages.After(Number, actor, afterSeq ?? 0, query.Limit, query.IncludeTotal);
     }
 
     public Task<Result<MessageView>> EditMessage(Actor actor, EditMessage command)
@@ -115,7 +106,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
             edited = message with { Content = command.Content, EditedAt = change.Now };
             change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Edit(edited));
@@ -151,7 +142,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff();
+            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
             deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
             change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));

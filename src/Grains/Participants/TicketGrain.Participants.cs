@@ -10,9 +10,10 @@ namespace TicketPlatform.Tickets;
 /// </summary>
 internal sealed partial class TicketGrain : ITicketParticipantsGrain
 {
-    public Task<Result<ParticipantView[]>> GetParticipants(Actor actor) => Task.FromResult(Visible(actor) is { } hidden
+    /// <summary>In the order they joined, ties broken by user id.</summary>
+    public Task<Result<Page<ParticipantView>>> GetParticipants(Actor actor, PageRequest page) => Task.FromResult(Visible(actor) is { } hidden
         ? hidden
-        : new Result<ParticipantView[]>(_ticket!.ToView().Participants!, null));
+        : Paging.InMemory(_ticket!.ToView(actor).Participants!, page, p => Cursor.KeyOfCreation(p.JoinedAt, p.UserId)));
 
     public async Task<Result<ParticipantView>> AddParticipant(Actor actor, AddParticipant command)
     {

@@ -60,6 +60,11 @@ internal sealed class TicketChange
     {
         var seq = After.LastSeq + 1;
         After = After with { LastSeq = seq, UpdatedAt = Now };
+        if (visibility != EventVisibility.Internal)
+        {
+            After = After with { PublicVersion = Before.PublicVersion + (IsCreation ? 0 : 1), PublicUpdatedAt = Now };
+        }
+
         _events.Add(new NewEvent(After.Number, seq, type, Actor.UserId, visibility, subjectId, DomainJson.Serialize(payload), Now));
     }
 
@@ -92,17 +97,20 @@ internal sealed class TicketChange
         _participantWrites.Add(new ParticipantWrite(ParticipantWriteKind.Upsert, participant));
     }
 
-    /// <summary>Staff who change a ticket they are not on are enrolled first (STAFF_JOINED, in the same commit).</summary>
-    public void EnrolActingStaff()
+    /// <summary>
+    /// Staff who change a ticket they are not on are enrolled first (STAFF_JOINED, in the same commit), as visible
+    /// as the change that caused it: joining by an INTERNAL note is INTERNAL.
+    /// </summary>
+    public void EnrolActingStaff(EventVisibility visibility = EventVisibility.Public)
     {
         if (Actor.IsStaff)
         {
-            EnrolStaff(Actor.UserId);
+            EnrolStaff(Actor.UserId, visibility);
         }
     }
 
     /// <summary>Adds a staff member (the actor or an assignee) as a STAFF participant unless already on the ticket.</summary>
-    public void EnrolStaff(Guid userId)
+    public void EnrolStaff(Guid userId, EventVisibility visibility = EventVisibility.Public)
     {
         if (After.Participants.ContainsKey(userId))
         {
@@ -110,6 +118,6 @@ internal sealed class TicketChange
         }
 
         UpsertParticipant(new Participant(userId, ParticipantRole.Staff, CanEdit: true, CanComment: true, Now));
-        Record(TicketEventType.StaffJoined, new { userId });
+        Record(TicketEventType.StaffJoined, new { userId }, visibility);
     }
 }

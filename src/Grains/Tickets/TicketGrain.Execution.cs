@@ -10,7 +10,7 @@ internal sealed partial class TicketGrain
     /// shows another writer got there first, the state is reloaded and the command decided once more.
     /// </summary>
     private Task<Result<TicketView>> Execute(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide) =>
-        Execute(actor, invalid, decide, ticket => ticket.ToView());
+        Execute(actor, invalid, decide, ticket => ticket.ToView(actor));
 
     /// <summary>As above, answering with what <paramref name="answer"/> makes of the state after the command.</summary>
     private Task<Result<T>> Execute<T>(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide, Func<TicketState, T> answer) =>

@@ -45,7 +45,8 @@ internal sealed partial class TicketGrain(
         var draft = new TicketState(
             Number, command.Title.Trim(), command.Description, TicketStatus.Open, command.Priority, command.CategoryId,
             actor.UserId, AssigneeId: null, PriorityLocked: false, CategoryLocked: false, AssignmentLocked: false, Archived: false,
-            now, now, ResolvedAt: null, ClosedAt: null, Version: 1, LastSeq: 0, ImmutableDictionary<Guid, Participant>.Empty);
+            now, now, ResolvedAt: null, ClosedAt: null, Version: 1, LastSeq: 0, ImmutableDictionary<Guid, Participant>.Empty,
+            PublicVersion: 1, PublicUpdatedAt: now);
         var change = new TicketChange(draft, actor, now, isCreation: true);
         change.UpsertParticipant(new Participant(actor.UserId, ParticipantRole.Requester, CanEdit: true, CanComment: true, now));
         change.Record(TicketEventType.TicketCreated, new TicketCreatedPayload(
@@ -59,20 +60,27 @@ internal sealed partial class TicketGrain(
 
         _ticket = change.After;
         metrics.TicketCreated();
-        return _ticket.ToView();
+        return _ticket.ToView(actor);
     }
 
     public Task<Result<TicketView>> Get(Actor actor) =>
-        Task.FromResult(Visible(actor) is { } hidden ? hidden : new Result<TicketView>(_ticket!.ToView(), null));
+        Task.FromResult(Visible(actor) is { } hidden ? hidden : new Result<TicketView>(_ticket!.ToView(actor), null));
 
     public Task<Result<TicketPermissions>> GetPermissions(Actor actor) => Task.FromResult(Visible(actor) is { } hidden
         ? hidden
         : new Result<TicketPermissions>(new TicketPermissions(TicketAccessPolicy.DecideAll(_ticket!.SubjectFor(actor), _ticket.Facts)), null));
 
-    public async Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query) =>
-        (Visible(actor) ?? new FieldErrors().Limit("limit", query.Limit).ToError()) is { } refused
-            ? refused
-            : await events.Timeline(Number, actor, query);
+    public async Task<Result<Page<TicketEventView>>> GetEvents(Actor actor, TicketEventQuery query)
+    {
+        if (Visible(actor) is { } hidden)
+        {
+            return hidden;
+        }
+
+        return Paging.Check<long>(query.Limit, query.Cursor, Cursor.TryDecodeSeq, out var cursorSeq) is { } invalid
+            ? invalid
+            : await events.Timeline(Number, actor, query with { After = Math.Max(query.After, cursorSeq ?? 0) });
+    }
 
     public Task<Result<TicketView>> Edit(Actor actor, EditTicket command) => Execute(actor, TicketRules.Validate(command), change =>
     {

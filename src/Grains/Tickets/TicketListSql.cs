@@ -60,7 +60,7 @@ internal sealed class TicketListSql
 
         SortColumn = query.Sort switch
         {
-            TicketSortField.UpdatedAt => "updated_at",
+            TicketSortField.UpdatedAt => viewer.IsStaff ? "updated_at" : "public_updated_at",
             TicketSortField.Priority => "priority",
             _ => "created_at",
         };

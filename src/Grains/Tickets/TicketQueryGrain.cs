@@ -16,21 +16,24 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
             return DomainError.Forbidden("Only an ADMIN may list archived tickets.", AccessReasons.Role);
         }
 
-        if (new FieldErrors().Limit("limit", query.Limit).ToError() is { } invalid)
+        bool ReadKey(string cursor, out SortKey key)
+        {
+            key = default;
+            if (!Cursor.TryDecode(cursor, parts: 2, out var parts) || !IsValidKey(query.Sort, parts[0]))
+            {
+                return false;
+            }
+
+            key = new SortKey(parts);
+            return true;
+        }
+
+        if (Paging.Check<SortKey>(query.Limit, query.Cursor, ReadKey, out var cursorKey) is { } invalid)
         {
             return invalid;
         }
 
-        string[]? after = null;
-        if (query.Cursor is not null)
-        {
-            if (!Cursor.TryDecode(query.Cursor, parts: 2, out var key) || !IsValidKey(query.Sort, key[0]))
-            {
-                return DomainError.Validation("cursor", "The cursor is not one this list issued.");
-            }
-
-            after = key;
-        }
+        var after = cursorKey?.Parts;
 
         var (rows, total) = await database.ReadAsync(async connection =>
         {
@@ -47,9 +50,8 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
             return (Rows: rows.ToList(), Total: total);
         });
 
-        var items = rows.Take(query.Limit).Select(row => row.ToState(ImmutableDictionary<Guid, Participant>.Empty).ToView(withParticipants: false)).ToArray();
-        var next = rows.Count > query.Limit ? TicketListSql.CursorFor(query.Sort, items[^1]) : null;
-        return new Page<TicketView>(items, next, total?.Item1, total?.Item2);
+        var tickets = rows.Select(row => row.ToState(ImmutableDictionary<Guid, Participant>.Empty).ToView(actor, withParticipants: false)).ToList();
+        return Paging.Cut(tickets, query.Limit, last => TicketListSql.CursorFor(query.Sort, last), total?.Item1, total?.Item2);
     }
 
     public async Task<Result<TicketStats>> Stats(Actor actor, bool archived)
@@ -71,4 +73,7 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
     private static bool IsValidKey(TicketSortField sort, string value) => sort == TicketSortField.Priority
         ? short.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
         : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _);
+
+    /// <summary>A decoded ticket-list cursor: the sort value and the number of the last ticket shown.</summary>
+    private readonly record struct SortKey(string[] Parts);
 }

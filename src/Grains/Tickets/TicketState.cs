@@ -29,7 +29,9 @@ internal sealed record TicketState(
     DateTimeOffset? ClosedAt,
     int Version,
     long LastSeq,
-    ImmutableDictionary<Guid, Participant> Participants)
+    ImmutableDictionary<Guid, Participant> Participants,
+    int PublicVersion,
+    DateTimeOffset PublicUpdatedAt)
 {
     public TicketAccessFacts Facts => new(Status, PriorityLocked, CategoryLocked, AssignmentLocked, Archived);
 
@@ -38,9 +40,14 @@ internal sealed record TicketState(
 
     public AccessDecision Decide(Actor actor, TicketRight right) => TicketAccessPolicy.Decide(right, SubjectFor(actor), Facts);
 
-    public TicketView ToView(bool withParticipants = true) => new(
+    /// <summary>
+    /// The ticket as <paramref name="viewer"/> sees it: a USER gets the public version and updatedAt, which move only
+    /// with events a USER can see, so an INTERNAL change leaves no trace in them.
+    /// </summary>
+    public TicketView ToView(Actor viewer, bool withParticipants = true) => new(
         Number, Title, Description, Status, Priority, CategoryId, RequesterId, AssigneeId,
-        PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt, UpdatedAt, ResolvedAt, ClosedAt, Version,
+        PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt,
+        viewer.IsStaff ? UpdatedAt : PublicUpdatedAt, ResolvedAt, ClosedAt, viewer.IsStaff ? Version : PublicVersion,
         withParticipants
             ? [.. Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.UserId).Select(p => new ParticipantView(p.UserId, p.Role, p.CanEdit, p.CanComment, p.JoinedAt))]
             : null);

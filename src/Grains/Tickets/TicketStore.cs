@@ -13,7 +13,7 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
     internal const string TicketColumns = """
         number, title, description, status, priority, category_id, requester_id, assignee_id,
         priority_locked, category_locked, assignment_locked, archived,
-        created_at, updated_at, resolved_at, closed_at, version, last_seq
+        created_at, updated_at, resolved_at, closed_at, version, last_seq, public_version, public_updated_at
         """;
 
     public Task<TicketState?> Load(string number) => database.ReadAsync(async connection =>
@@ -68,7 +68,7 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
             try
             {
                 await connection.ExecuteAsync(
-                    $"INSERT INTO tickets ({TicketColumns}) VALUES (@Number, @Title, @Description, @Status, @Priority, @CategoryId, @RequesterId, @AssigneeId, @PriorityLocked, @CategoryLocked, @AssignmentLocked, @Archived, @CreatedAt, @UpdatedAt, @ResolvedAt, @ClosedAt, @Version, @LastSeq)",
+                    $"INSERT INTO tickets ({TicketColumns}) VALUES (@Number, @Title, @Description, @Status, @Priority, @CategoryId, @RequesterId, @AssigneeId, @PriorityLocked, @CategoryLocked, @AssignmentLocked, @Archived, @CreatedAt, @UpdatedAt, @ResolvedAt, @ClosedAt, @Version, @LastSeq, @PublicVersion, @PublicUpdatedAt)",
                     ticket, transaction);
             }
             catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
@@ -85,7 +85,8 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
                 UPDATE tickets SET title = @Title, description = @Description, status = @Status, priority = @Priority,
                     category_id = @CategoryId, assignee_id = @AssigneeId, priority_locked = @PriorityLocked,
                     category_locked = @CategoryLocked, assignment_locked = @AssignmentLocked, archived = @Archived,
-                    updated_at = @UpdatedAt, resolved_at = @ResolvedAt, closed_at = @ClosedAt, version = @Version, last_seq = @LastSeq
+                    updated_at = @UpdatedAt, resolved_at = @ResolvedAt, closed_at = @ClosedAt, version = @Version, last_seq = @LastSeq,
+                    public_version = @PublicVersion, public_updated_at = @PublicUpdatedAt
                 WHERE number = @Number AND version = @ExpectedVersion
                 """,
                 parameters, transaction);
@@ -148,6 +149,8 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
         t.ClosedAt,
         t.Version,
         t.LastSeq,
+        t.PublicVersion,
+        t.PublicUpdatedAt,
     };
 
     private sealed class ParticipantRow
@@ -205,7 +208,12 @@ internal sealed class TicketRow
 
     public long LastSeq { get; init; }
 
+    public int PublicVersion { get; init; }
+
+    public DateTimeOffset? PublicUpdatedAt { get; init; }
+
     public TicketState ToState(ImmutableDictionary<Guid, Participant> participants) => new(
         Number, Title, Description, EnumText.Parse<TicketStatus>(Status), (TicketPriority)Priority, CategoryId, RequesterId, AssigneeId,
-        PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt, UpdatedAt, ResolvedAt, ClosedAt, Version, LastSeq, participants);
+        PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt, UpdatedAt, ResolvedAt, ClosedAt, Version, LastSeq, participants,
+        PublicVersion, PublicUpdatedAt ?? UpdatedAt);
 }

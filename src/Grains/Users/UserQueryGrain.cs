@@ -25,15 +25,9 @@ internal sealed class UserQueryGrain(Database database, UserStore store) : Grain
             return refused;
         }
 
-        (DateTimeOffset, Guid)? after = null;
-        if (query.Cursor is not null)
+        if (Paging.Check<(DateTimeOffset, Guid)>(query.Limit, query.Cursor, Cursor.TryDecodeCreation, out var after) is { } invalid)
         {
-            if (!Cursor.TryDecodeCreation(query.Cursor, out var key))
-            {
-                return DomainError.Validation("cursor", "The cursor is not one this list issued.");
-            }
-
-            after = key;
+            return invalid;
         }
 
         var sql = UserListSql.For(database.Dialect, query);
@@ -44,8 +38,6 @@ internal sealed class UserQueryGrain(Database database, UserStore store) : Grain
             return (rows.ToList(), total);
         });
 
-        var items = rows.Take(query.Limit).Select(row => row.ToRecord().ToView()).ToArray();
-        var next = rows.Count > query.Limit ? Cursor.OfCreation(items[^1].CreatedAt, items[^1].Id) : null;
-        return new Page<UserView>(items, next, total);
+        return Paging.Cut(rows.Select(row => row.ToRecord().ToView()).ToList(), query.Limit, user => Cursor.OfCreation(user.CreatedAt, user.Id), total);
     }
 }

@@ -6,24 +6,8 @@ namespace TicketPlatform.Webhooks;
 /// <summary>The keyset of the webhook lists: newest first by (created_at, id), continued by a creation cursor.</summary>
 internal static class NewestFirst
 {
-    public static DomainError? Validate(WebhookListQuery query, out (DateTimeOffset CreatedAt, Guid Id)? after)
-    {
-        after = null;
-        var errors = new FieldErrors().Limit("limit", query.Limit);
-        if (query.Cursor is not null)
-        {
-            if (Cursor.TryDecodeCreation(query.Cursor, out var key))
-            {
-                after = key;
-            }
-            else
-            {
-                errors.Add("cursor", "The cursor is not one this list issued.");
-            }
-        }
-
-        return errors.ToError();
-    }
+    public static DomainError? Validate(WebhookListQuery query, out (DateTimeOffset CreatedAt, Guid Id)? after) =>
+        Paging.Check(query.Limit, query.Cursor, Cursor.TryDecodeCreation, out after);
 
     public static string After((DateTimeOffset CreatedAt, Guid Id)? after, string alias = "") => after is null
         ? "1 = 1"
@@ -37,8 +21,4 @@ internal static class NewestFirst
         parameters.Add("take", limit + 1);
         return parameters;
     }
-
-    /// <summary>The cursor after the last item shown, when the query found more rows than the page holds.</summary>
-    public static string? NextCursor(int rowsRead, int limit, (DateTimeOffset CreatedAt, Guid Id)? last) =>
-        rowsRead > limit && last is { } key ? Cursor.OfCreation(key.CreatedAt, key.Id) : null;
 }

@@ -49,8 +49,7 @@ internal sealed class WebhookStore(Database database)
         var rows = (await connection.QueryAsync<WebhookRow>(
             $"SELECT {WebhookRow.Columns} FROM webhooks WHERE {NewestFirst.After(after)} ORDER BY created_at DESC, id DESC LIMIT @take",
             NewestFirst.Parameters(after, query.Limit))).ToList();
-        var items = rows.Take(query.Limit).Select(row => row.ToRecord().ToView()).ToArray();
-        return new Page<WebhookView>(items, NewestFirst.NextCursor(rows.Count, query.Limit, items.LastOrDefault() is { } last ? (last.CreatedAt, last.Id) : null), total);
+        return Paging.Cut(rows.Select(row => row.ToRecord().ToView()).ToList(), query.Limit, last => Cursor.OfCreation(last.CreatedAt, last.Id), total);
     });
 
     public Task<Page<WebhookDeliveryView>> ListDeliveries(Guid webhookId, WebhookListQuery query, (DateTimeOffset CreatedAt, Guid Id)? after) =>
@@ -68,8 +67,7 @@ internal sealed class WebhookStore(Database database)
                 ORDER BY d.created_at DESC, d.id DESC LIMIT @take
                 """,
                 parameters)).ToList();
-            var items = rows.Take(query.Limit).Select(row => row.ToView()).ToArray();
-            return new Page<WebhookDeliveryView>(items, NewestFirst.NextCursor(rows.Count, query.Limit, items.LastOrDefault() is { } last ? (last.CreatedAt, last.Id) : null), total);
+            return Paging.Cut(rows.Select(row => row.ToView()).ToList(), query.Limit, last => Cursor.OfCreation(last.CreatedAt, last.Id), total);
         });
 
     public Task<WebhookDeliveryView?> FindDelivery(Guid webhookId, Guid id) => database.ReadAsync(async connection =>

@@ -18,7 +18,27 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
         { "sheet.xlsx", SampleFiles.Zip, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
         { "notes.txt", SampleFiles.Text("Grüße, the printer is on fire 🔥\n"), AttachmentTypes.PlainText },
         { "data.csv", SampleFiles.Text("a,b\n1,2\n"), AttachmentTypes.Csv },
-        { "no-extension", SampleFiles.Pdf, "application/pdf" },
+        { "server.log", SampleFiles.Text("12:00 paper jam\n"), AttachmentTypes.PlainText },
+        { "README.md", SampleFiles.Text("# Steps\n"), AttachmentTypes.PlainText },
+        { "dump.json", SampleFiles.Text("{\"jam\":true}"), AttachmentTypes.PlainText },
+    };
+
+    /// <summary>Name, bytes and declared type that do not agree, and files that are never accepted whatever they hold.</summary>
+    public static TheoryData<string, byte[], string> DisagreeingFiles => new()
+    {
+        { "notes.pdf", SampleFiles.Text("just text"), "application/pdf" },
+        { "report.pdf", SampleFiles.Pdf, "image/png" },
+        { "photo.png", SampleFiles.Pdf, "image/png" },
+        { "photo.png", SampleFiles.Pdf, "application/octet-stream" },
+        { "letter.txt", SampleFiles.Pdf, "text/plain" },
+        { "page.html", SampleFiles.Text("<html><body><script>alert(1)</script></body></html>"), "text/html" },
+        { "page.html", SampleFiles.Text("<html></html>"), "text/plain" },
+        { "notes.txt", SampleFiles.Text("<html></html>"), "text/html" },
+        { "logo.svg", SampleFiles.Text("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), "image/svg+xml" },
+        { "run.hta", SampleFiles.Text("<script>new ActiveXObject('WScript.Shell')</script>"), "application/hta" },
+        { "run.bat", SampleFiles.Text("@echo off\r\ndel *.*\r\n"), "application/octet-stream" },
+        { "run.ps1", SampleFiles.Text("Remove-Item -Recurse C:\\\n"), "text/plain" },
+        { "passwd", SampleFiles.Text("root:x:0:0\n"), "text/plain" },
     };
 
     [Fact]
@@ -28,7 +48,7 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
         var ticket = await CreateTicket(user);
         var message = await Post(user, ticket.Number, "See the report");
 
-        var response = await Upload(user, ticket.Number, message.Id, SampleFiles.Pdf, "report.pdf", "image/png");
+        var response = await Upload(user, ticket.Number, message.Id, SampleFiles.Pdf, "report.pdf", "application/pdf");
         var attachment = await response.Read<AttachmentView>(HttpStatusCode.Created);
 
         Assert.Equal($"/api/attachments/{attachment.Id}", response.Headers.Location?.ToString());
@@ -50,15 +70,51 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
 
     [Theory]
     [MemberData(nameof(AllowedFiles))]
-    public async Task Each_allowed_type_is_recognised_by_its_bytes_not_by_its_declared_type(string fileName, byte[] bytes, string contentType)
+    public async Task Each_allowed_type_is_recognised_by_its_bytes_and_recorded_as_ours(string fileName, byte[] bytes, string contentType)
     {
         var user = await NewUser();
         var ticket = await CreateTicket(user);
         var message = await Post(user, ticket.Number, "Files");
 
-        var attachment = await (await Upload(user, ticket.Number, message.Id, bytes, fileName, "application/x-msdownload")).Read<AttachmentView>(HttpStatusCode.Created);
+        var generic = await (await Upload(user, ticket.Number, message.Id, bytes, fileName, "application/octet-stream")).Read<AttachmentView>(HttpStatusCode.Created);
+        var declared = await (await Upload(user, ticket.Number, message.Id, bytes, fileName, contentType)).Read<AttachmentView>(HttpStatusCode.Created);
 
-        Assert.Equal((fileName, contentType), (attachment.FileName, attachment.ContentType));
+        Assert.Equal((fileName, contentType), (generic.FileName, generic.ContentType));
+        Assert.Equal((fileName, contentType), (declared.FileName, declared.ContentType));
+    }
+
+    [Theory]
+    [MemberData(nameof(DisagreeingFiles))]
+    public async Task A_file_whose_bytes_name_and_declared_type_disagree_is_415_and_nothing_is_stored(string fileName, byte[] bytes, string declared)
+    {
+        var user = await NewUser();
+        var ticket = await CreateTicket(user);
+        var message = await Post(user, ticket.Number, "Files");
+        var blobs = BlobFiles();
+
+        await (await Upload(user, ticket.Number, message.Id, bytes, fileName, declared)).Problem(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+
+        await AssertNothingStored(message.Id, blobs);
+    }
+
+    [Fact]
+    public async Task A_truncated_multipart_body_is_400_and_nothing_is_stored()
+    {
+        var user = await NewUser();
+        var ticket = await CreateTicket(user);
+        var message = await Post(user, ticket.Number, "Cut off");
+        var blobs = BlobFiles();
+        var body = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(
+            "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nThe printer is on f"));
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=cut");
+        var headersOnly = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-da"));
+        headersOnly.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=cut");
+
+        var problem = await (await user.Client.PostAsync(UploadUrl(ticket.Number, message.Id), body)).Problem(HttpStatusCode.BadRequest, "VALIDATION");
+        await (await user.Client.PostAsync(UploadUrl(ticket.Number, message.Id), headersOnly)).Problem(HttpStatusCode.BadRequest, "VALIDATION");
+
+        Assert.NotNull(problem["errors"]?["file"]);
+        await AssertNothingStored(message.Id, blobs);
     }
 
     [Fact]
@@ -68,11 +124,11 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
         var ticket = await CreateTicket(user);
         var message = await Post(user, ticket.Number, "Files");
 
-        var passwd = await Attach(user, ticket.Number, message.Id, SampleFiles.Text("root:x:0:0\n"), "../../etc/passwd");
-        var windows = await Attach(user, ticket.Number, message.Id, SampleFiles.Pdf, "..\\..\\Windows\\win.ini");
+        var passwd = await Attach(user, ticket.Number, message.Id, SampleFiles.Text("root:x:0:0\n"), "../../etc/passwd.txt");
+        var windows = await Attach(user, ticket.Number, message.Id, SampleFiles.Pdf, "..\\..\\Windows\\win.pdf");
         var hidden = await Attach(user, ticket.Number, message.Id, SampleFiles.Pdf, "re\u202Eport\u0007.pdf");
 
-        Assert.Equal(["passwd", "win.ini", "report.pdf"], new[] { passwd.FileName, windows.FileName, hidden.FileName });
+        Assert.Equal(["passwd.txt", "win.pdf", "report.pdf"], new[] { passwd.FileName, windows.FileName, hidden.FileName });
         Assert.StartsWith(BlobDirectory, await BlobPathOf(passwd.Id), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Api.DataDirectory, "etc", "passwd")));
     }

@@ -20,9 +20,9 @@ public abstract class CategoryReadTests(ApiFixture fixture) : CategoryTestBase(f
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.ContainsKey("items"));
         Assert.True(body.ContainsKey("nextCursor"));
-        Assert.Null(body["nextCursor"]);
-        var mine = body["items"]!.AsArray().Select(item => item!.AsObject())
+        var mine = (await ListWalk.All(user.Client, "/api/categories")).Items.Select(item => item.AsObject())
             .Where(item => (string?)item["id"] == first.Id.ToString() || (string?)item["id"] == second.Id.ToString()).ToArray();
         Assert.Equal([first.Id.ToString(), second.Id.ToString()], mine.Select(item => (string?)item["id"]));
         Assert.Equal("Invoices and refunds", (string?)mine[0]["description"]);

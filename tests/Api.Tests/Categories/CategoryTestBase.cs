@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using TicketPlatform.Api.Tests.Fixtures;
@@ -19,11 +20,12 @@ public abstract class CategoryTestBase(ApiFixture fixture) : ApiTestBase(fixture
         return await response.Read<CategoryView>(HttpStatusCode.Created);
     }
 
-    protected static async Task<CategoryView[]> ListActive(TestUser caller) =>
-        (await (await caller.Client.GetAsync("/api/categories")).Read<CategoryPage>()).Items;
+    /// <summary>The whole list, every page of it: the tests share a database, so it can hold more than one page.</summary>
+    protected static async Task<CategoryView[]> ListActive(TestUser caller) => WholeList(await ListWalk.All(caller.Client, "/api/categories"));
 
-    protected static async Task<CategoryView[]> ListAll(TestUser admin) =>
-        (await (await admin.Client.GetAsync("/api/categories/all")).Read<CategoryPage>()).Items;
+    protected static async Task<CategoryView[]> ListAll(TestUser admin) => WholeList(await ListWalk.All(admin.Client, "/api/categories/all"));
+
+    private static CategoryView[] WholeList(ListWalk.Walk walk) => [.. walk.Items.Select(item => item.Deserialize<CategoryView>(HttpJson.Options)!)];
 
     protected static Task<HttpResponseMessage> OpenTicket(TestUser user, Guid? categoryId) =>
         user.Client.PostJson("/api/tickets", new { title = "Cannot log in", description = "The page spins forever.", categoryId });

@@ -70,7 +70,7 @@ public abstract class MessagePostingTests(ApiFixture fixture) : ConversationTest
         Assert.Equal(TicketStatus.Closed, after.Status);
         Assert.Contains(after.Participants!, p => p.UserId == agent.Id && p.Role == ParticipantRole.Staff);
         var events = await Events(agent, ticket.Number, "?after=2");
-        Assert.Equal([(TicketEventType.StaffJoined, EventVisibility.Public), (TicketEventType.InternalNoteAdded, EventVisibility.Internal)],
+        Assert.Equal([(TicketEventType.StaffJoined, EventVisibility.Internal), (TicketEventType.InternalNoteAdded, EventVisibility.Internal)],
             events.Select(e => (e.Type, e.Visibility)));
     }
 
@@ -90,7 +90,7 @@ public abstract class MessagePostingTests(ApiFixture fixture) : ConversationTest
         await (await user.Client.GetAsync($"{MessagesOf(ticket.Number)}/{note.Id}")).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
         var userEvents = await Events(user, ticket.Number);
         Assert.DoesNotContain(userEvents, e => e.Visibility == EventVisibility.Internal);
-        Assert.Equal([TicketEventType.TicketCreated, TicketEventType.StaffJoined, TicketEventType.MessagePosted], userEvents.Select(e => e.Type));
+        Assert.Equal([TicketEventType.TicketCreated, TicketEventType.MessagePosted], userEvents.Select(e => e.Type));
         var staffEvents = await Events(agent, ticket.Number, "?after=3");
         Assert.Equal(
             [(TicketEventType.MessagePosted, EventVisibility.Public), (TicketEventType.MessageEdited, EventVisibility.Internal), (TicketEventType.MessageDeleted, EventVisibility.Internal)],

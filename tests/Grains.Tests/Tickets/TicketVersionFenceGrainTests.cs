@@ -13,7 +13,7 @@ public abstract class TicketVersionFenceGrainTests(ClusterFixture fixture) : Gra
         var requester = await NewUserAsync();
         var opened = await OpenAsync(requester);
         Assert.Equal(1, await ExecuteAsync(
-            "UPDATE tickets SET version = version + 1, title = 'x' WHERE number = @number", new { number = opened.Number }));
+            "UPDATE tickets SET version = version + 1, public_version = public_version + 1, title = 'x' WHERE number = @number", new { number = opened.Number }));
 
         var changed = Expect.Ok(await Ticket(opened.Number).ChangePriority(requester, new ChangePriority(TicketPriority.Urgent)));
 
@@ -37,7 +37,7 @@ public abstract class TicketVersionFenceGrainTests(ClusterFixture fixture) : Gra
             """,
             new { number = opened.Number });
         await ExecuteAsync(
-            "UPDATE tickets SET version = version + 1, last_seq = 2, title = 'Renamed elsewhere' WHERE number = @number", new { number = opened.Number });
+            "UPDATE tickets SET version = version + 1, public_version = public_version + 1, last_seq = 2, title = 'Renamed elsewhere' WHERE number = @number", new { number = opened.Number });
 
         var changed = Expect.Ok(await Ticket(opened.Number).ChangeStatus(requester, new ChangeStatus(TicketStatus.Closed, null)));
 
@@ -51,7 +51,7 @@ public abstract class TicketVersionFenceGrainTests(ClusterFixture fixture) : Gra
     {
         var requester = await NewUserAsync();
         var opened = await OpenAsync(requester);
-        await ExecuteAsync("UPDATE tickets SET version = version + 1, priority = @priority WHERE number = @number",
+        await ExecuteAsync("UPDATE tickets SET version = version + 1, public_version = public_version + 1, priority = @priority WHERE number = @number",
             new { number = opened.Number, priority = (short)TicketPriority.High });
 
         var result = Expect.Ok(await Ticket(opened.Number).ChangePriority(requester, new ChangePriority(TicketPriority.High)));

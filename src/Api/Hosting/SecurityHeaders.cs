@@ -1,0 +1,35 @@
+namespace TicketPlatform.Api.Hosting;
+
+/// <summary>
+/// Headers every response carries, errors included: no type sniffing, no referrer, no framing. API answers are
+/// never cached (they are per caller); the Swagger UI pages are left without the strict CSP, which would block
+/// their scripts and styles.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseTicketPlatformSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            var path = context.Request.Path;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (!path.StartsWithSegments("/api/docs"))
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
+
+            if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/docs"))
+            {
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+}
