@@ -10,6 +10,7 @@ using TicketPlatform.Api.Invitations;
 using TicketPlatform.Api.Messages;
 using TicketPlatform.Api.OpenApi;
 using TicketPlatform.Api.Participants;
+using TicketPlatform.Api.Preconditions;
 using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
@@ -58,6 +59,7 @@ catch (StartupRefusedException refused)
 }
 
 builder.Services.AddTicketPlatformOpenApi();
+builder.Services.AddTicketPlatformPreconditions(builder.Configuration);
 builder.Services.AddTicketPlatformRealtime(builder.Configuration);
 builder.Services.AddTicketPlatformHealth(hostsDatabase: hostedDatabase is not null);
 builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
@@ -76,6 +78,7 @@ app.UseStatusCodePages();
 app.UseTicketPlatformOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTicketPlatformPreconditions();
 app.MapTicketPlatformHealth();
 app.MapTicketPlatformMetrics();
 app.MapTicketsApi();
