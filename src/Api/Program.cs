@@ -11,6 +11,7 @@ using TicketPlatform.Api.Messages;
 using TicketPlatform.Api.OpenApi;
 using TicketPlatform.Api.Participants;
 using TicketPlatform.Api.Preconditions;
+using TicketPlatform.Api.RateLimits;
 using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
@@ -60,6 +61,7 @@ catch (StartupRefusedException refused)
 
 builder.Services.AddTicketPlatformOpenApi();
 builder.Services.AddTicketPlatformPreconditions(builder.Configuration);
+builder.Services.AddTicketPlatformRateLimits(builder.Configuration);
 builder.Services.AddTicketPlatformRealtime(builder.Configuration);
 builder.Services.AddTicketPlatformHealth(hostsDatabase: hostedDatabase is not null);
 builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
@@ -77,6 +79,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTicketPlatformOpenApi();
 app.UseAuthentication();
+app.UseTicketPlatformRateLimits();
 app.UseAuthorization();
 app.UseTicketPlatformPreconditions();
 app.MapTicketPlatformHealth();

@@ -18,6 +18,7 @@ public static class OpenApiSetup
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddSchemaTransformer(ServedSchemas.Transform);
             options.AddOperationTransformer<ParametersTransformer>();
+            options.AddOperationTransformer<PreconditionsTransformer>();
             options.AddOperationTransformer<StandardResponsesTransformer>();
         });
         return services;

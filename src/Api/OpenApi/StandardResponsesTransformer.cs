@@ -84,7 +84,7 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
         yield return StatusCodes.Status503ServiceUnavailable;
     }
 
-    private static string Describe(int status) => status switch
+    internal static string Describe(int status) => status switch
     {
         400 => "The request is not valid (`VALIDATION`, with `errors` per field).",
         401 => "No valid bearer token (`UNAUTHORIZED`).",
