@@ -80,6 +80,11 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
             yield return StatusCodes.Status415UnsupportedMediaType;
         }
 
+        if (ResponseHeaders.RateLimited(description))
+        {
+            yield return StatusCodes.Status429TooManyRequests;
+        }
+
         yield return StatusCodes.Status500InternalServerError;
         yield return StatusCodes.Status503ServiceUnavailable;
     }
