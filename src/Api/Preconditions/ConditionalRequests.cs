@@ -110,7 +110,6 @@ internal sealed class ConditionalRequests(
             return;
         }
 
-        response.ContentLength = held.Length;
         held.Position = 0;
         await held.CopyToAsync(sent, context.RequestAborted);
     }
