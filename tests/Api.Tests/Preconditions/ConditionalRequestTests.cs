@@ -164,6 +164,25 @@ public abstract class ConditionalRequestTests(ApiFixture fixture) : ApiTestBase(
     }
 
     [Fact]
+    public async Task Of_concurrent_writes_naming_the_same_ticket_etag_exactly_one_changes_the_ticket()
+    {
+        var user = await NewUser();
+        var ticket = await CreateTicket(user);
+        var tag = (await user.Client.GetAsync($"/api/tickets/{ticket.Number}")).Headers.ETag;
+        var eventsBefore = (await Events(user, ticket.Number)).Length;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Write(user, HttpMethod.Patch, $"/api/tickets/{ticket.Number}", new { title = $"Concurrent title {i}" }, tag)));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.PreconditionFailed));
+        var winner = await answers.Single(a => a.StatusCode == HttpStatusCode.OK).Read<TicketView>();
+        var now = await (await user.Client.GetAsync($"/api/tickets/{ticket.Number}")).Read<TicketView>();
+        Assert.Equal((winner.Title, ticket.Version + 1), (now.Title, now.Version));
+        Assert.Equal(eventsBefore + 1, (await Events(user, ticket.Number)).Length);
+    }
+
+    [Fact]
     public async Task If_match_on_a_resource_the_caller_cannot_see_is_the_same_404_as_reading_it()
     {
         var owner = await NewUser();
