@@ -11,7 +11,8 @@
 #
 # COMPOSE_PROJECT_NAME (default: .env) names the deployment, so several can run side by side. HTTP_PORT: nginx's
 # port on 127.0.0.1 (default 8080, else a free one). State (signing key, image names) lives in
-# $TICKETPLATFORM_CONTAINERS_STATE (default .tmp/containers/<project>).
+# $TICKETPLATFORM_CONTAINERS_STATE (default .tmp/containers/<project>). RATE_LIMITS_ENABLED=false switches the Api
+# nodes' rate limits off (the container tests' write load is far above one user's budget).
 # Exit status 3: Docker cannot be installed or started here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -97,6 +98,7 @@ up() {
     echo "DOTNET_RUNTIME_IMAGE=$DOTNET_RUNTIME_IMAGE"
     echo "POSTGRES_IMAGE=$POSTGRES_IMAGE"
     echo "NGINX_IMAGE=$NGINX_IMAGE"
+    echo "RATE_LIMITS_ENABLED=${RATE_LIMITS_ENABLED:-true}"
   } >"$STATE/compose.env"
   chmod 600 "$STATE/compose.env"
 

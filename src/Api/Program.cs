@@ -11,6 +11,8 @@ using TicketPlatform.Api.Invitations;
 using TicketPlatform.Api.Messages;
 using TicketPlatform.Api.OpenApi;
 using TicketPlatform.Api.Participants;
+using TicketPlatform.Api.Preconditions;
+using TicketPlatform.Api.RateLimits;
 using TicketPlatform.Api.Realtime;
 using TicketPlatform.Api.Tickets;
 using TicketPlatform.Api.Users;
@@ -59,6 +61,8 @@ catch (StartupRefusedException refused)
 }
 
 builder.Services.AddTicketPlatformOpenApi();
+builder.Services.AddTicketPlatformPreconditions(builder.Configuration);
+builder.Services.AddTicketPlatformRateLimits(builder.Configuration);
 builder.Services.AddTicketPlatformRealtime(builder.Configuration);
 builder.Services.AddTicketPlatformHealth(hostsDatabase: hostedDatabase is not null);
 builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
@@ -78,7 +82,9 @@ app.UseStatusCodePages();
 app.UseTicketPlatformOpenApi();
 app.UseTicketPlatformConsole();
 app.UseAuthentication();
+app.UseTicketPlatformRateLimits();
 app.UseAuthorization();
+app.UseTicketPlatformPreconditions();
 app.MapTicketPlatformHealth();
 app.MapTicketPlatformMetrics();
 app.MapTicketsApi();

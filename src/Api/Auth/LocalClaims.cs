@@ -44,6 +44,9 @@ public static class LocalClaims
         return new Actor(Guid.Parse(local.FindFirst(UserId)!.Value), EnumText.Parse<UserRole>(local.FindFirst(Role)!.Value));
     }
 
+    /// <summary>The local user id, or null for a caller not (yet) synced.</summary>
+    public static string? LocalUserId(this ClaimsPrincipal principal) => Local(principal)?.FindFirst(UserId)?.Value;
+
     // Only the identity this service added counts: a token cannot smuggle in "tp:" claims of its own.
     private static ClaimsIdentity? Local(ClaimsPrincipal principal) =>
         principal.Identities.FirstOrDefault(identity => identity.AuthenticationType == AuthenticationType);

@@ -13,6 +13,7 @@ public static class Problems
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.InvalidTransition or ErrorCodes.Locked or ErrorCodes.Conflict or ErrorCodes.Archived => StatusCodes.Status409Conflict,
+        ErrorCodes.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -43,7 +44,9 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what) => DomainError.NotFound(what).ToProblem();
 
     /// <summary>Writes a problem from middleware, outside endpoint results.</summary>
-    public static Task Write(HttpContext context, int status, string? code, string title, string detail, IDictionary<string, string[]>? errors = null)
+    public static Task Write(
+        HttpContext context, int status, string? code, string title, string detail, IDictionary<string, string[]>? errors = null,
+        IEnumerable<KeyValuePair<string, object?>>? extensions = null)
     {
         var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
         problem.Status = status;
@@ -52,6 +55,11 @@ public static class Problems
         if (code is not null)
         {
             problem.Extensions["code"] = code;
+        }
+
+        foreach (var (name, value) in extensions ?? [])
+        {
+            problem.Extensions[name] = value;
         }
 
         context.Response.StatusCode = status;
@@ -67,6 +75,7 @@ public static class Problems
         ErrorCodes.InvalidTransition => "This status change is not allowed.",
         ErrorCodes.Locked => "The field is locked.",
         ErrorCodes.Archived => "The ticket is archived.",
+        ErrorCodes.PreconditionFailed => "The resource has changed.",
         _ => "Conflict.",
     };
 }

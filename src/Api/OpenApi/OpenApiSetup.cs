@@ -18,6 +18,9 @@ public static class OpenApiSetup
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddSchemaTransformer(ServedSchemas.Transform);
             options.AddOperationTransformer<ParametersTransformer>();
+            options.AddOperationTransformer<AlternativeResponsesTransformer>();
+            options.AddOperationTransformer<FileDownloadsTransformer>();
+            options.AddOperationTransformer<PreconditionsTransformer>();
             options.AddOperationTransformer<StandardResponsesTransformer>();
         });
         return services;

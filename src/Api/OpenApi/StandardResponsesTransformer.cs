@@ -80,11 +80,16 @@ internal sealed class StandardResponsesTransformer : IOpenApiOperationTransforme
             yield return StatusCodes.Status415UnsupportedMediaType;
         }
 
+        if (ResponseHeaders.RateLimited(description))
+        {
+            yield return StatusCodes.Status429TooManyRequests;
+        }
+
         yield return StatusCodes.Status500InternalServerError;
         yield return StatusCodes.Status503ServiceUnavailable;
     }
 
-    private static string Describe(int status) => status switch
+    internal static string Describe(int status) => status switch
     {
         400 => "The request is not valid (`VALIDATION`, with `errors` per field).",
         401 => "No valid bearer token (`UNAUTHORIZED`).",

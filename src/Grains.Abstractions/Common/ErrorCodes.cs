@@ -10,4 +10,7 @@ public static class ErrorCodes
     public const string Locked = "LOCKED";
     public const string Conflict = "CONFLICT";
     public const string Archived = "ARCHIVED";
+    public const string PreconditionFailed = "PRECONDITION_FAILED";
+    public const string PreconditionRequired = "PRECONDITION_REQUIRED";
+    public const string RateLimited = "RATE_LIMITED";
 }

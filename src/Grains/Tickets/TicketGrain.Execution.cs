@@ -36,6 +36,11 @@ internal sealed partial class TicketGrain
                 return DomainError.NotFound("Ticket");
             }
 
+            if (StaleVersionNamed() is { } stale)
+            {
+                return stale;
+            }
+
             await LoadPendingInvitations();
             var change = new TicketChange(_ticket, actor, clock.Now());
             if (await decide(change) is { } refused)

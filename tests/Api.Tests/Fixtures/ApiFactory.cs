@@ -12,6 +12,7 @@ namespace TicketPlatform.Api.Tests.Fixtures;
 /// <summary>
 /// The real Api in the embedded profile (co-hosted silo) over a real database: a SQLite file in its own data
 /// directory, or a fresh PostgreSQL database. <see cref="Restart"/> gives a new process-equivalent on the same data.
+/// Rate limits are off unless <paramref name="settings"/> switch them on (the rate-limit tests do, with small budgets).
 /// Extra configuration <paramref name="settings"/> apply to every start of this instance.
 /// </summary>
 public sealed class ApiFactory(TestDatabase database, string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
@@ -81,6 +82,7 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory, IRea
 
         // One typing notice per connection and ticket: a test sending more proves the throttle, not the clock.
         builder.UseSetting("TicketPlatform:Realtime:TypingThrottle", "01:00:00");
+        builder.UseSetting("TicketPlatform:RateLimits:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

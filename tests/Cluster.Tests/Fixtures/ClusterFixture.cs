@@ -140,6 +140,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
         ["TicketPlatform__Profile"] = "Cluster",
         ["ConnectionStrings__OrleansCluster"] = _database!.Options.ConnectionString,
         ["TicketPlatform__Auth__SigningKey"] = _signingKey,
+        ["TicketPlatform__RateLimits__Enabled"] = "false",
         ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.Authentication"] = "Debug",
         ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.Http.Connections"] = "Debug",

@@ -22,7 +22,7 @@ public sealed class Deployment : IAsyncLifetime, ILoadTarget
     /// <summary>The healthy containers each service has when the deployment is whole.</summary>
     private static readonly Dictionary<string, int> Expected = new() { ["postgres"] = 1, ["silo"] = 3, ["api-1"] = 1, ["api-2"] = 1, ["nginx"] = 1 };
 
-    private static readonly Dictionary<string, string> ProjectEnvironment = new() { ["COMPOSE_PROJECT_NAME"] = Project };
+    private static readonly Dictionary<string, string> ProjectEnvironment = new() { ["COMPOSE_PROJECT_NAME"] = Project, ["RATE_LIMITS_ENABLED"] = "false" };
 
     private string? _skipReason;
 

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using TicketPlatform.TestSupport;
+
+namespace TicketPlatform.Api.Tests.Contract;
+
+/// <summary>The served document passes a standard OpenAPI linter (Redocly CLI, recommended rules) without errors.</summary>
+[Collection(nameof(ContractApi))]
+public sealed class LintTests(ContractApi fixture)
+{
+    [Fact]
+    public async Task The_served_document_has_no_redocly_lint_errors()
+    {
+        var document = Path.Combine(Directory.CreateTempSubdirectory("ticketplatform-openapi-").FullName, "openapi.json");
+        await File.WriteAllTextAsync(document, await fixture.Api.CreateClient().GetStringAsync("/api/docs/v1/openapi.json"));
+        var lint = new ProcessStartInfo("bash", [Repository.File("scripts/lib/openapi-lint.sh"), document])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        using var process = Process.Start(lint)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, $"Redocly found errors:\n{await output}\n{await errors}");
+        Directory.Delete(Path.GetDirectoryName(document)!, recursive: true);
+    }
+}
