@@ -20,7 +20,12 @@ internal sealed partial class WebhookDispatchGrain(WebhookStore store, Clock clo
     public Task Nudge()
     {
         _again = true;
-        _running ??= RunWhileAsked();
+        // A pass can finish synchronously (SQLite's async calls do), so "running" is a task not yet completed, never a field reset at its end.
+        if (_running is not { IsCompleted: false })
+        {
+            _running = RunWhileAsked();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -37,10 +42,6 @@ internal sealed partial class WebhookDispatchGrain(WebhookStore store, Clock clo
         catch (Exception e)
         {
             LogPassFailed(e);
-        }
-        finally
-        {
-            _running = null;
         }
     }
 

@@ -95,10 +95,10 @@ internal sealed class WebhookStore(Database database)
         }
 
         var events = await connection.QueryAsync<(string TicketNumber, long Seq, string Type, string Visibility)>(
-            """
+            $"""
             SELECT e.ticket_number, e.seq, e.type, e.visibility
             FROM event_outbox o JOIN events e ON e.ticket_number = o.ticket_number AND e.seq BETWEEN o.from_seq AND o.to_seq
-            WHERE o.id IN @outbox
+            WHERE {database.Dialect.IsAnyOf("o.id", "@outbox")}
             """,
             new { outbox }, transaction);
         var webhooks = (await connection.QueryAsync<WebhookRow>($"SELECT {WebhookRow.Columns} FROM webhooks", transaction: transaction))
@@ -125,7 +125,7 @@ internal sealed class WebhookStore(Database database)
             ON CONFLICT (webhook_id, ticket_number, seq) DO NOTHING
             """,
             deliveries, transaction);
-        await connection.ExecuteAsync("DELETE FROM event_outbox WHERE id IN @outbox", new { outbox }, transaction);
+        await connection.ExecuteAsync($"DELETE FROM event_outbox WHERE {database.Dialect.IsAnyOf("id", "@outbox")}", new { outbox }, transaction);
         return (outbox.Length, deliveries.Select(d => d.WebhookId).Distinct().ToArray());
     });
 
