@@ -158,6 +158,12 @@ internal sealed class WebhookStore(Database database)
             "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = @webhookId AND status IN (@Pending, @Retrying)",
             new { webhookId, Pending, Retrying }));
 
+    /// <summary>Removes the finished (SUCCEEDED or DEAD) deliveries whose last attempt was before <paramref name="cutoff"/>; returns how many.</summary>
+    public Task<int> PurgeLog(DateTimeOffset cutoff) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+        "DELETE FROM webhook_deliveries WHERE status IN (@Succeeded, @Dead) AND last_attempt_at < @cutoff",
+        new { Succeeded = EnumText.Of(WebhookDeliveryStatus.Succeeded), Dead = EnumText.Of(WebhookDeliveryStatus.Dead), cutoff },
+        transaction));
+
     /// <summary>Records an attempt, unless another deliverer recorded one for this delivery first (then nothing changes).</summary>
     public Task Record(DeliveryAttempt attempt) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
         """

@@ -18,10 +18,12 @@ public static class WebhookSettings
         ["TicketPlatform:Webhooks:CircuitBreakDuration"] = "00:00:00.500",
     };
 
-    /// <summary>As <see cref="Loopback"/>, but a delivery is given up 2 s after it was queued.</summary>
+    /// <summary>As <see cref="Loopback"/>, but a delivery is given up 2 s after it was queued and a finished one leaves the log 5 s after its last attempt.</summary>
     public static readonly IReadOnlyDictionary<string, string?> ShortWindow = new Dictionary<string, string?>(Loopback)
     {
         ["TicketPlatform:Webhooks:RetryWindow"] = "00:00:02",
+        ["TicketPlatform:Webhooks:DeliveryLogRetention"] = "00:00:05",
+        ["TicketPlatform:Webhooks:DeliveryLogPurgeInterval"] = "00:00:00.200",
     };
 }
 

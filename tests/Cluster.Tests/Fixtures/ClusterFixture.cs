@@ -13,6 +13,7 @@ namespace TicketPlatform.Cluster.Tests.Fixtures;
 public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
 {
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    private readonly string _webhookKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly ConcurrentBag<string> _tokens = [];
     private PostgresServer? _server;
     private TestDatabase? _database;
@@ -117,6 +118,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
         ["TicketPlatform__Cluster__AdvertisedIP"] = "127.0.0.1",
         ["TicketPlatform__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TicketPlatform__Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TicketPlatform__Webhooks__EncryptionKey"] = _webhookKey,
     };
 
     // Verbose where a careless log line would carry a token: the redaction test relies on these lines existing.
