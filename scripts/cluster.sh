@@ -75,6 +75,10 @@ up() {
   head -c 48 /dev/urandom | base64 -w0 >"$STATE/signing.key"
   local key
   key=$(cat "$STATE/signing.key")
+  # One webhook encryption key for every silo, so any silo can unseal the secrets another sealed.
+  head -c 32 /dev/urandom | base64 -w0 >"$STATE/webhook.key"
+  local webhook_key
+  webhook_key=$(cat "$STATE/webhook.key")
 
   ConnectionStrings__TicketPlatform="$db" dotnet "$SILO_DLL" migrate >"$STATE/logs/migrate.log" 2>&1 ||
     die "migration failed (see $STATE/logs/migrate.log)"
@@ -84,7 +88,7 @@ up() {
     http=$(free_port)
     start "silo-$i" "$SILO_DLL" ConnectionStrings__TicketPlatform="$db" ASPNETCORE_URLS="http://127.0.0.1:$http" \
       TicketPlatform__Cluster__AdvertisedIP=127.0.0.1 TicketPlatform__Cluster__SiloPort="$(free_port)" \
-      TicketPlatform__Cluster__GatewayPort="$(free_port)"
+      TicketPlatform__Cluster__GatewayPort="$(free_port)" TicketPlatform__Webhooks__EncryptionKey="$webhook_key"
     echo "SILO_$i=http://127.0.0.1:$http" >>"$STATE/endpoints"
     wait_ready "http://127.0.0.1:$http/health/ready"
   done

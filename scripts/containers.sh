@@ -94,6 +94,7 @@ up() {
     echo "COMPOSE_PROJECT_NAME=$PROJECT"
     echo "HTTP_PORT=$port"
     echo "JWT_SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)"
+    echo "WEBHOOK_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64 -w0)"
     echo "DOTNET_SDK_IMAGE=$DOTNET_SDK_IMAGE"
     echo "DOTNET_RUNTIME_IMAGE=$DOTNET_RUNTIME_IMAGE"
     echo "POSTGRES_IMAGE=$POSTGRES_IMAGE"

@@ -24,6 +24,12 @@ public interface ISqlDialect : IAsyncDisposable
     /// </summary>
     Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key);
 
+    /// <summary>
+    /// The condition that <paramref name="column"/> is one of the values of an array parameter (Dapper expands a list for
+    /// SQLite; Npgsql sends the array as one parameter, which <c>IN</c> does not accept).
+    /// </summary>
+    string IsAnyOf(string column, string arrayParameter);
+
     /// <summary>A case-insensitive substring match of <paramref name="column"/> against a LIKE pattern parameter.</summary>
     string ContainsIgnoreCase(string column, string patternParameter);
 

@@ -20,6 +20,8 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
     public Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key) =>
         connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key }, transaction);
 
+    public string IsAnyOf(string column, string arrayParameter) => $"{column} = ANY({arrayParameter})";
+
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} ILIKE {patternParameter} ESCAPE '\\'";
 
     // The words are the lexemes PostgreSQL's own parser finds in the text, so the query splits text exactly as the

@@ -33,6 +33,8 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
     // Already serialised: one writer per file at a time (EnterWriterAsync), and SQLite itself admits one writing transaction.
     public Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key) => Task.CompletedTask;
 
+    public string IsAnyOf(string column, string arrayParameter) => $"{column} IN {arrayParameter}";
+
     public string ContainsIgnoreCase(string column, string patternParameter) => $"{column} LIKE {patternParameter} ESCAPE '\\'";
 
     // FTS5's unicode61 tokenizer splits on everything but letters and digits; so does this. Each word becomes a

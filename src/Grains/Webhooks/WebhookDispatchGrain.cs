@@ -16,11 +16,17 @@ internal sealed partial class WebhookDispatchGrain(WebhookStore store, Clock clo
 
     private Task? _running;
     private bool _again;
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     public Task Nudge()
     {
         _again = true;
-        _running ??= RunWhileAsked();
+        // A pass can finish synchronously (SQLite's async calls do), so "running" is a task not yet completed, never a field reset at its end.
+        if (_running is not { IsCompleted: false })
+        {
+            _running = RunWhileAsked();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -38,10 +44,6 @@ internal sealed partial class WebhookDispatchGrain(WebhookStore store, Clock clo
         {
             LogPassFailed(e);
         }
-        finally
-        {
-            _running = null;
-        }
     }
 
     private async Task Pass()
@@ -57,11 +59,25 @@ internal sealed partial class WebhookDispatchGrain(WebhookStore store, Clock clo
             }
         }
 
+        await PurgeLogWhenDue();
         served.UnionWith(await store.WebhooksWithDue(clock.Now(), WakeBatch));
         foreach (var webhookId in served)
         {
             await GrainFactory.GetGrain<IWebhookGrain>(webhookId).Nudge();
         }
+    }
+
+    /// <summary>The delivery-log retention: at most once per purge interval, by the cluster's one dispatcher.</summary>
+    private async Task PurgeLogWhenDue()
+    {
+        var now = clock.Now();
+        if (now < _nextPurge)
+        {
+            return;
+        }
+
+        _nextPurge = now + options.Value.DeliveryLogPurgeInterval;
+        await store.PurgeLog(now - options.Value.DeliveryLogRetention);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A webhook dispatch pass failed; the schedule runs it again")]

@@ -29,7 +29,11 @@ internal sealed partial class WebhookGrain
     private void StartDelivering()
     {
         _deliverAgain = true;
-        _delivering ??= DeliverWhileAsked();
+        // A pass can finish synchronously (SQLite's async calls do), so "delivering" is a task not yet completed, never a field reset at its end.
+        if (_delivering is not { IsCompleted: false })
+        {
+            _delivering = DeliverWhileAsked();
+        }
     }
 
     private async Task DeliverWhileAsked()
@@ -51,10 +55,6 @@ internal sealed partial class WebhookGrain
         catch (Exception e)
         {
             LogDeliveryPassFailed(e, Id);
-        }
-        finally
-        {
-            _delivering = null;
         }
     }
 

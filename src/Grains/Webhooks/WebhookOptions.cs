@@ -42,6 +42,12 @@ public sealed class WebhookOptions
     /// <summary>How many tickets' deliveries one endpoint sends at the same time (each ticket's events stay in order).</summary>
     public int MaxConcurrentDeliveries { get; set; } = 8;
 
+    /// <summary>How long a finished (SUCCEEDED or DEAD) delivery stays in the delivery log after its last attempt.</summary>
+    public TimeSpan DeliveryLogRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the dispatcher removes the finished deliveries older than <see cref="DeliveryLogRetention"/>.</summary>
+    public TimeSpan DeliveryLogPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How long an endpoint's circuit stays open after it failed too often; no request is sent meanwhile.</summary>
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -66,9 +72,10 @@ public sealed class WebhookOptions
         }
 
         if (RetryWindow <= TimeSpan.Zero || Timeout <= TimeSpan.Zero || ScanInterval <= TimeSpan.Zero || SecretOverlap < TimeSpan.Zero
+            || DeliveryLogRetention <= TimeSpan.Zero || DeliveryLogPurgeInterval <= TimeSpan.Zero
             || RetryJitter is < 0 or > 1 || MaxConcurrentDeliveries < 1 || CircuitBreakDuration < TimeSpan.FromMilliseconds(500))
         {
-            problem ??= $"{Section}: windows, timeout and intervals must be positive, jitter within 0–1, the break at least 0.5 s.";
+            problem ??= $"{Section}: windows, retention, timeout and intervals must be positive, jitter within 0–1, the break at least 0.5 s.";
         }
 
         return problem is null;

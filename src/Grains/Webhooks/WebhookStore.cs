@@ -93,10 +93,10 @@ internal sealed class WebhookStore(Database database)
         }
 
         var events = await connection.QueryAsync<(string TicketNumber, long Seq, string Type, string Visibility)>(
-            """
+            $"""
             SELECT e.ticket_number, e.seq, e.type, e.visibility
             FROM event_outbox o JOIN events e ON e.ticket_number = o.ticket_number AND e.seq BETWEEN o.from_seq AND o.to_seq
-            WHERE o.id IN @outbox
+            WHERE {database.Dialect.IsAnyOf("o.id", "@outbox")}
             """,
             new { outbox }, transaction);
         var webhooks = (await connection.QueryAsync<WebhookRow>($"SELECT {WebhookRow.Columns} FROM webhooks", transaction: transaction))
@@ -123,7 +123,7 @@ internal sealed class WebhookStore(Database database)
             ON CONFLICT (webhook_id, ticket_number, seq) DO NOTHING
             """,
             deliveries, transaction);
-        await connection.ExecuteAsync("DELETE FROM event_outbox WHERE id IN @outbox", new { outbox }, transaction);
+        await connection.ExecuteAsync($"DELETE FROM event_outbox WHERE {database.Dialect.IsAnyOf("id", "@outbox")}", new { outbox }, transaction);
         return (outbox.Length, deliveries.Select(d => d.WebhookId).Distinct().ToArray());
     });
 
@@ -155,6 +155,12 @@ internal sealed class WebhookStore(Database database)
         connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = @webhookId AND status IN (@Pending, @Retrying)",
             new { webhookId, Pending, Retrying }));
+
+    /// <summary>Removes the finished (SUCCEEDED or DEAD) deliveries whose last attempt was before <paramref name="cutoff"/>; returns how many.</summary>
+    public Task<int> PurgeLog(DateTimeOffset cutoff) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+        "DELETE FROM webhook_deliveries WHERE status IN (@Succeeded, @Dead) AND last_attempt_at < @cutoff",
+        new { Succeeded = EnumText.Of(WebhookDeliveryStatus.Succeeded), Dead = EnumText.Of(WebhookDeliveryStatus.Dead), cutoff },
+        transaction));
 
     /// <summary>Records an attempt, unless another deliverer recorded one for this delivery first (then nothing changes).</summary>
     public Task Record(DeliveryAttempt attempt) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(

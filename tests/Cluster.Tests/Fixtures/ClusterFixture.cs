@@ -17,6 +17,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
     private const string BootstrapAdmin = "cluster-admin";
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    private readonly string _webhookKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly ConcurrentBag<string> _tokens = [];
     private PostgresServer? _server;
     private TestDatabase? _database;
@@ -132,6 +133,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
         ["TicketPlatform__Users__BootstrapAdmins__0"] = BootstrapAdmin,
         ["TicketPlatform__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TicketPlatform__Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TicketPlatform__Webhooks__EncryptionKey"] = _webhookKey,
     };
 
     // Verbose where a careless log line would carry a token: the redaction test relies on these lines existing.

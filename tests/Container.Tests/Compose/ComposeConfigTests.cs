@@ -12,7 +12,7 @@ public sealed class ComposeConfigTests(Deployment deployment)
     {
         deployment.Require();
         string[] file = ["--project-directory", Repository.Root, "-f", Repository.File("docker-compose.yml"), "config", "-q"];
-        var settings = new Dictionary<string, string> { ["JWT_SIGNING_KEY"] = "configured" };
+        var settings = new Dictionary<string, string> { ["JWT_SIGNING_KEY"] = "configured", ["WEBHOOK_ENCRYPTION_KEY"] = "configured" };
 
         var v1 = await Command.Run("docker-compose", file, settings);
         Assert.True(v1.Succeeded, $"docker-compose config: {v1.Errors}");

@@ -51,6 +51,14 @@ public sealed class ComposeFileTests
         }
     }
 
+    [Fact]
+    public void Every_silo_gets_the_one_webhook_encryption_key_and_the_file_refuses_to_start_without_it()
+    {
+        var key = Scalar((YamlMappingNode)Service("silo")["environment"], "TicketPlatform__Webhooks__EncryptionKey");
+
+        Assert.StartsWith("${WEBHOOK_ENCRYPTION_KEY:?", key, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("postgres", "${POSTGRES_IMAGE:-postgres:15}")]
     [InlineData("nginx", "${NGINX_IMAGE:-nginx:1.27}")]
