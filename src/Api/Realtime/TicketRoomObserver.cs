@@ -27,11 +27,15 @@ public sealed class TicketRoomObserver(RoomDelivery delivery, RoomProgress progr
             foreach (var committed in commit.Events)
             {
                 var e = committed.Event;
-                await delivery.SendNow(
-                    commit.TicketNumber,
-                    HubEvents.NameOf(e.Type),
-                    HubEvents.For(committed, commit.Ticket),
-                    connection => EventAudience.CanSee(e, connection.User.Id, connection.Actor.IsStaff));
+                foreach (var staff in new[] { true, false })
+                {
+                    await delivery.SendNow(
+                        commit.TicketNumber,
+                        HubEvents.NameOf(e.Type),
+                        HubEvents.For(committed, staff ? commit.Ticket : commit.PublicTicket),
+                        connection => connection.Actor.IsStaff == staff && EventAudience.CanSee(e, connection.User.Id, staff));
+                }
+
                 progress.Delivered(commit.TicketNumber, e.Seq);
             }
         });

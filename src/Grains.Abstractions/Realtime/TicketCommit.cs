@@ -12,9 +12,13 @@ public sealed record CommittedEvent(
     [property: Id(1)] MessageView? Message = null,
     [property: Id(2)] AttachmentView? Attachment = null);
 
-/// <summary>What one commit tells the watching Api nodes: its events, in seq order, and the ticket after it.</summary>
+/// <summary>
+/// What one commit tells the watching Api nodes: its events, in seq order, and the ticket after it, once as staff see
+/// it and once as a USER does (whose version and updatedAt do not move with internal events).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("tp.TicketCommit")]
 public sealed record TicketCommit(
     [property: Id(0)] string TicketNumber,
     [property: Id(1)] TicketView Ticket,
+    [property: Id(3)] TicketView PublicTicket,
     [property: Id(2)] CommittedEvent[] Events);

@@ -49,7 +49,7 @@ internal sealed partial class TicketGrain : ITicketRealtimeGrain
             return;
         }
 
-        var commit = new TicketCommit(Number, change.After.ToView(), change.ToCommittedEvents());
+        var commit = new TicketCommit(Number, change.After.ToView(forStaff: true), change.After.ToView(forStaff: false), change.ToCommittedEvents());
         _watchers.Notify(observer => observer.OnCommitted(commit));
     }
 }

@@ -44,10 +44,13 @@ internal sealed record TicketState(
     /// The ticket as <paramref name="viewer"/> sees it: a USER gets the public version and updatedAt, which move only
     /// with events a USER can see, so an INTERNAL change leaves no trace in them.
     /// </summary>
-    public TicketView ToView(Actor viewer, bool withParticipants = true) => new(
+    public TicketView ToView(Actor viewer, bool withParticipants = true) => ToView(forStaff: viewer.IsStaff, withParticipants);
+
+    /// <summary>The ticket as staff see it, or as a USER does: a USER's version and updatedAt move only with events they can see.</summary>
+    public TicketView ToView(bool forStaff, bool withParticipants = true) => new(
         Number, Title, Description, Status, Priority, CategoryId, RequesterId, AssigneeId,
         PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt,
-        viewer.IsStaff ? UpdatedAt : PublicUpdatedAt, ResolvedAt, ClosedAt, viewer.IsStaff ? Version : PublicVersion,
+        forStaff ? UpdatedAt : PublicUpdatedAt, ResolvedAt, ClosedAt, forStaff ? Version : PublicVersion,
         withParticipants
             ? [.. Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.UserId).Select(p => new ParticipantView(p.UserId, p.Role, p.CanEdit, p.CanComment, p.JoinedAt))]
             : null);
