@@ -13,6 +13,9 @@ public abstract partial class AccessMatrixTests(ApiFixture fixture) : ApiTestBas
     {
         var mapped = Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            // Registering a webhook needs loopback targets allowed, which this fixture must not allow (its SSRF tests
+            // run here): Webhooks.WebhookAdministrationTests walks every webhook route with every kind of caller.
+            .Where(e => !e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/webhooks", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Select(m => $"{m} /{Normalize(e.RoutePattern.RawText!)}") ?? [])
             .ToHashSet(StringComparer.Ordinal);
         var rows = AccessMatrixSpec.Rows.Select(r => r.Endpoint).ToList();
