@@ -3,11 +3,14 @@ namespace TicketPlatform.Api.Hosting;
 /// <summary>
 /// Headers every response carries, errors included: no type sniffing, no referrer, no framing. API answers are
 /// never cached (they are per caller); the Swagger UI pages are left without the strict CSP, which would block
-/// their scripts and styles.
+/// their scripts and styles, and the console page may load its own files and talk to its own origin (the hub's
+/// WebSocket included) and nothing else.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    public const string ConsoleContentSecurityPolicy = "default-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseTicketPlatformSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -18,7 +21,11 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            if (!path.StartsWithSegments("/api/docs"))
+            if (path.StartsWithSegments(WebConsole.WebConsoleSetup.Path))
+            {
+                headers.ContentSecurityPolicy = ConsoleContentSecurityPolicy;
+            }
+            else if (!path.StartsWithSegments("/api/docs"))
             {
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
             }

@@ -25,14 +25,7 @@ public abstract class StandardWebhooksNpmTests(ApiFixture fixture) : WebhookTest
             await using var receiver = await WebhookReceiver.StartAsync(raw.FullName);
             receiver.FailFirst(2);
             var webhook = await Register(admin, receiver);
-            var ticket = await CreateTicket(await NewUser());
-            foreach (var status in new[] { "IN_PROGRESS", "RESOLVED", "CLOSED" })
-            {
-                await ChangeStatus(admin, ticket.Number, status);
-            }
-
-            await (await admin.Client.PostJson($"/api/tickets/{ticket.Number}/messages", new { content = "Between us", visibility = "INTERNAL" }))
-                .Read<JsonObject>(HttpStatusCode.Created);
+            var ticket = await TicketWithThreeStatusChangesAndAnInternalNote(admin);
             var publicSeqs = (await Events(admin, ticket.Number)).Where(e => e.Visibility == TicketPlatform.Events.EventVisibility.Public).Select(e => e.Seq);
             var received = await Acknowledged(receiver, ticket.Number, publicSeqs);
             await Unregister(admin, webhook);

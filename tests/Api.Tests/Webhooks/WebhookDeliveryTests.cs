@@ -16,14 +16,7 @@ public abstract class WebhookDeliveryTests(ApiFixture fixture) : WebhookTestBase
         var admin = await NewAdmin();
         await using var receiver = await WebhookReceiver.StartAsync();
         var webhook = await Register(admin, receiver);
-        var ticket = await CreateTicket(await NewUser());
-        foreach (var status in new[] { "IN_PROGRESS", "RESOLVED", "CLOSED" })
-        {
-            await ChangeStatus(admin, ticket.Number, status);
-        }
-
-        await (await admin.Client.PostJson($"/api/tickets/{ticket.Number}/messages", new { content = "Between us", visibility = "INTERNAL" }))
-            .Read<JsonObject>(HttpStatusCode.Created);
+        var ticket = await TicketWithThreeStatusChangesAndAnInternalNote(admin);
         var timeline = await Events(admin, ticket.Number);
         var note = timeline.Single(e => e.Type == TicketEventType.InternalNoteAdded);
         var publicSeqs = timeline.Where(e => e.Visibility == EventVisibility.Public).Select(e => e.Seq).ToArray();

@@ -19,6 +19,20 @@ public abstract class WebhookTestBase(ApiFixture fixture) : ApiTestBase(fixture)
     protected static async Task<WebhookDeliveryView[]> Deliveries(TestUser admin, WebhookView webhook) =>
         (await (await admin.Client.GetAsync($"/api/webhooks/{webhook.Id}/deliveries?limit=100")).Read<DeliveryPage>()).Items;
 
+    /// <summary>The checked scenario: a USER's ticket, three status changes by <paramref name="staff"/>, then their internal note.</summary>
+    protected async Task<TicketView> TicketWithThreeStatusChangesAndAnInternalNote(TestUser staff)
+    {
+        var ticket = await CreateTicket(await NewUser());
+        foreach (var status in new[] { "IN_PROGRESS", "RESOLVED", "CLOSED" })
+        {
+            await ChangeStatus(staff, ticket.Number, status);
+        }
+
+        await (await staff.Client.PostJson($"/api/tickets/{ticket.Number}/messages", new { content = "Between us", visibility = "INTERNAL" }))
+            .Read<System.Text.Json.Nodes.JsonObject>(HttpStatusCode.Created);
+        return ticket;
+    }
+
     protected static async Task ChangeStatus(TestUser staff, string number, string status) =>
         await (await staff.Client.PatchJson($"/api/tickets/{number}/status", new { status })).Read<TicketView>();
 
