@@ -21,8 +21,8 @@ public sealed class WebhookMetricsTests(SqliteWebhookApi fixture) : WebhookTestB
 
         var backlogged = await Eventually.Until(
             () => scraper.GetStringAsync("/metrics"),
-            text => Backlog(text, webhook.Id) == 1 && Counter(text, "retrying") > 0,
-            "a backlog of 1 and a retried delivery in the scrape");
+            text => Backlog(text, webhook.Id) >= 1 && Counter(text, "retrying") > 0,
+            "a backlog and a retried delivery in the scrape");
         receiver.Answer = (_, _) => 200;
         await Acknowledged(receiver, ticket.Number, [1]);
         var drained = await Eventually.Until(
