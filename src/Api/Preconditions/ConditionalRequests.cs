@@ -59,7 +59,7 @@ internal sealed class ConditionalRequests(
             return;
         }
 
-        var tag = EntityTags.Of(current.Body);
+        var tag = EntityTags.Of(current.Body, versioned: plan.ResourceIsTicket);
         if (!EntityTags.AnyMatches(ifMatch, tag, strong: true))
         {
             await PreconditionFailed(context, tag, current.Body, ifMatch);
@@ -91,7 +91,7 @@ internal sealed class ConditionalRequests(
         if (plan.CarriesResource && response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status201Created)
         {
             var body = held.ToArray();
-            var tag = EntityTags.Of(body);
+            var tag = EntityTags.Of(body, versioned: plan.CarriesTicket);
             response.Headers.ETag = tag.ToString();
             served.Remember(tag.Tag.Value!, body);
             if (HttpMethods.IsGet(context.Request.Method) && EntityTags.AnyMatches(context.Request.GetTypedHeaders().IfNoneMatch, tag, strong: false))
@@ -106,7 +106,7 @@ internal sealed class ConditionalRequests(
         {
             // The grain found the ticket changed after the check above: answer as the check would have.
             var current = await CurrentRepresentation.Read(context, read, ResourceRoutes.ValuesFor(read, (RouteEndpoint)context.GetEndpoint()!, context.Request.RouteValues));
-            await PreconditionFailed(context, EntityTags.Of(current.Body), current.Body, ifMatch);
+            await PreconditionFailed(context, EntityTags.Of(current.Body, versioned: plan.ResourceIsTicket), current.Body, ifMatch);
             return;
         }
 

@@ -7,17 +7,18 @@ namespace TicketPlatform.Api.Preconditions;
 
 /// <summary>
 /// Strong entity tags of JSON representations: a digest of the exact bytes served, so two responses share a tag
-/// only when they are byte for byte the same. A representation with a <c>version</c> (the ticket) carries it in
-/// front, so its tag follows the version and the ticket's grain can check it.
+/// only when they are byte for byte the same. A versioned representation (the ticket) carries its
+/// <c>version</c> in front, so its tag follows the version and the ticket's grain can check it; other bodies are
+/// hashed without being parsed.
 /// </summary>
 internal static class EntityTags
 {
     private const int DigestBytes = 16;
 
-    public static EntityTagHeaderValue Of(byte[] body)
+    public static EntityTagHeaderValue Of(byte[] body, bool versioned)
     {
         var digest = Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, DigestBytes));
-        return new EntityTagHeaderValue(VersionOf(body) is { } version ? $"\"{version}-{digest}\"" : $"\"{digest}\"");
+        return new EntityTagHeaderValue(versioned && VersionOf(body) is { } version ? $"\"{version}-{digest}\"" : $"\"{digest}\"");
     }
 
     /// <summary>The top-level <c>version</c> of a JSON object, if it has one.</summary>

@@ -14,9 +14,10 @@ namespace TicketPlatform.Api.Preconditions;
 
 /// <summary>What conditional requests mean for one endpoint.</summary>
 /// <param name="CarriesResource">Its success answers one resource, which gets an <c>ETag</c>.</param>
+/// <param name="CarriesTicket">That resource is a ticket, whose tag starts with its version.</param>
 /// <param name="ResourceRead">For a write: the GET of the resource it writes to (the longest such route its own route starts with).</param>
 /// <param name="ResourceIsTicket">That resource is a ticket, whose grain checks the version once more as it commits.</param>
-internal sealed record ConditionalPlan(bool CarriesResource, RouteEndpoint? ResourceRead, bool ResourceIsTicket);
+internal sealed record ConditionalPlan(bool CarriesResource, bool CarriesTicket, RouteEndpoint? ResourceRead, bool ResourceIsTicket);
 
 /// <summary>
 /// Finds, from the endpoints' routes and declared responses alone, which endpoints answer a single resource and
@@ -60,15 +61,16 @@ internal sealed class ResourceRoutes(EndpointDataSource endpoints)
     private ConditionalPlan Plan(Endpoint endpoint)
     {
         var carries = CarriesResource(endpoint.Metadata);
+        var carriesTicket = Produced(endpoint.Metadata).Contains(typeof(TicketView));
         if (IsRead(endpoint.Metadata) || endpoint is not RouteEndpoint write)
         {
-            return new ConditionalPlan(carries, null, false);
+            return new ConditionalPlan(carries, carriesTicket, null, false);
         }
 
         var read = endpoints.Endpoints.OfType<RouteEndpoint>()
             .Where(e => IsRead(e.Metadata) && CarriesResource(e.Metadata) && IsUnder(write.RoutePattern, e.RoutePattern))
             .MaxBy(e => e.RoutePattern.PathSegments.Count);
-        return new ConditionalPlan(carries, read, read is not null && Produced(read.Metadata).Contains(typeof(TicketView)));
+        return new ConditionalPlan(carries, carriesTicket, read, read is not null && Produced(read.Metadata).Contains(typeof(TicketView)));
     }
 
     private static IEnumerable<Type> Produced(IEnumerable<object> metadata) => metadata.OfType<IProducesResponseTypeMetadata>()

@@ -36,7 +36,7 @@ internal sealed partial class TicketGrain
                 return DomainError.NotFound("Ticket");
             }
 
-            if (StaleVersionNamed() is { } stale)
+            if (StaleVersionNamed(actor) is { } stale)
             {
                 return stale;
             }

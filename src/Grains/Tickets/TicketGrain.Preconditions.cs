@@ -3,11 +3,14 @@ using TicketPlatform.Preconditions;
 
 namespace TicketPlatform.Tickets;
 
-/// <summary>The conditional write: a command made against a version that is no longer current changes nothing.</summary>
+/// <summary>
+/// The conditional write: a command made against a version that is no longer current changes nothing. The version
+/// compared is the one the actor reads (a USER's does not move with internal events), as their ETag carries it.
+/// </summary>
 internal sealed partial class TicketGrain
 {
-    private DomainError? StaleVersionNamed() =>
-        ExpectedTicketVersion.Current is { } expected && expected != _ticket!.Version
-            ? new DomainError(ErrorCodes.PreconditionFailed, $"The ticket is at version {_ticket.Version}, not {expected}.")
+    private DomainError? StaleVersionNamed(Actor actor) =>
+        ExpectedTicketVersion.Current is { } expected && _ticket!.VersionSeen(actor.IsStaff) is var current && expected != current
+            ? new DomainError(ErrorCodes.PreconditionFailed, $"The ticket is at version {current}, not {expected}.")
             : null;
 }

@@ -46,11 +46,14 @@ internal sealed record TicketState(
     /// </summary>
     public TicketView ToView(Actor viewer, bool withParticipants = true) => ToView(forStaff: viewer.IsStaff, withParticipants);
 
+    /// <summary>The version as staff see it, or as a USER does (moved only by events a USER can see).</summary>
+    public int VersionSeen(bool byStaff) => byStaff ? Version : PublicVersion;
+
     /// <summary>The ticket as staff see it, or as a USER does: a USER's version and updatedAt move only with events they can see.</summary>
     public TicketView ToView(bool forStaff, bool withParticipants = true) => new(
         Number, Title, Description, Status, Priority, CategoryId, RequesterId, AssigneeId,
         PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt,
-        forStaff ? UpdatedAt : PublicUpdatedAt, ResolvedAt, ClosedAt, forStaff ? Version : PublicVersion,
+        forStaff ? UpdatedAt : PublicUpdatedAt, ResolvedAt, ClosedAt, VersionSeen(forStaff),
         withParticipants
             ? [.. Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.UserId).Select(p => new ParticipantView(p.UserId, p.Role, p.CanEdit, p.CanComment, p.JoinedAt))]
             : null);

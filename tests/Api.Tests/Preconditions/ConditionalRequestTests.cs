@@ -66,6 +66,22 @@ public abstract class ConditionalRequestTests(ApiFixture fixture) : ApiTestBase(
     }
 
     [Fact]
+    public async Task A_users_etag_stays_valid_across_internal_notes_they_cannot_see()
+    {
+        var user = await NewUser();
+        var agent = await NewAgent();
+        var ticket = await CreateTicket(user);
+        (await agent.Client.PostAsync($"/api/tickets/{ticket.Number}/claim", null)).EnsureSuccessStatusCode();
+        var seen = (await user.Client.GetAsync($"/api/tickets/{ticket.Number}")).Headers.ETag;
+        await (await agent.Client.PostJson($"/api/tickets/{ticket.Number}/messages", new { content = "Between us", visibility = "INTERNAL" }))
+            .Read<MessageView>(HttpStatusCode.Created);
+
+        var changed = await Write(user, HttpMethod.Patch, $"/api/tickets/{ticket.Number}/priority", new { priority = "HIGH" }, seen);
+
+        Assert.Equal(TicketPriority.High, (await changed.Read<TicketView>()).Priority);
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_412_with_the_current_etag_and_the_changed_fields_and_changes_nothing()
     {
         var user = await NewUser();
