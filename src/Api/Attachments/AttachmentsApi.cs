@@ -19,7 +19,7 @@ public static class AttachmentsApi
         app.MapPost("/api/tickets/{number}/messages/{messageId}/attachments", Upload).WithTags("Attachments").WithName("UploadAttachment")
             .WithSummary("Message author or staff: attach one file (multipart/form-data, streamed; type checked on the bytes)")
             .AcceptsFileUpload($"One file part (the first file in the form is taken), at most {maxBytes} bytes.")
-            .WithMetadata(new RequestSizeLimitAttribute(maxBytes + AttachmentUpload.FramingAllowance));
+            .WithMetadata(new RequestSizeLimitAttribute(RefusedUpload.RequestLimit(maxBytes)));
         app.MapGet("/api/tickets/{number}/attachments", List).WithTags("Attachments").WithName("ListAttachments")
             .WithSummary("The ticket's attachments, oldest first; ?messageId for one message's");
         var attachments = app.MapGroup("/api/attachments/{id}").WithTags("Attachments");
@@ -34,19 +34,19 @@ public static class AttachmentsApi
     {
         if (!TicketNumber.IsWellFormed(number) || !Guid.TryParse(messageId, out var message))
         {
-            return Unread(http, Problems.NotFound(TicketNumber.IsWellFormed(number) ? "Message" : "Ticket"));
+            return await RefusedUpload.Answer(http, Problems.NotFound(TicketNumber.IsWellFormed(number) ? "Message" : "Ticket"));
         }
 
         var ticket = caller.Grains.GetGrain<ITicketAttachmentsGrain>(number);
         if ((await ticket.GetUploadTarget(caller.Actor, message)).Error is { } refused)
         {
-            return Unread(http, refused.ToProblem());
+            return await RefusedUpload.Answer(http, refused.ToProblem());
         }
 
         var (file, problem) = await AttachmentUpload.Receive(http.Request, blobs, options.Value.MaxBytes, http.RequestAborted);
         if (problem is not null)
         {
-            return Unread(http, problem);
+            return await RefusedUpload.Answer(http, problem);
         }
 
         var added = await ticket.AddAttachment(caller.Actor, new AddAttachment(
@@ -104,15 +104,4 @@ public static class AttachmentsApi
         Guid.TryParse(id, out var attachment)
             ? call(caller.Grains.GetGrain<IAttachmentLookupGrain>(0), caller.Actor, attachment)
             : Task.FromResult<Result<T>>(DomainError.NotFound("Attachment"));
-
-    /// <summary>A refusal sent before the body was read: the connection is closed instead of draining the rest of the upload.</summary>
-    private static ProblemHttpResult Unread(HttpContext http, ProblemHttpResult problem)
-    {
-        if (HttpProtocol.IsHttp11(http.Request.Protocol))
-        {
-            http.Response.Headers.Connection = "close";
-        }
-
-        return problem;
-    }
 }

@@ -15,4 +15,14 @@ public sealed class AttachmentOptions
 
     /// <summary>How long a deleted attachment's blob is kept before it is purged.</summary>
     public TimeSpan PurgeAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How old a blob without an attachment row must be before the purge removes it. Such a blob was stored but its
+    /// metadata never committed (the process died between the two); the wait must exceed the time from a blob's
+    /// last byte to its commit, which is milliseconds.
+    /// </summary>
+    public TimeSpan OrphanAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the store is searched for orphans: each search looks at the blobs written since the previous one, the first at all of them.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

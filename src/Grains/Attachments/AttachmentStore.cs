@@ -74,6 +74,12 @@ internal sealed class AttachmentStore(Database database)
     public Task MarkPurged(Guid id, DateTimeOffset now) => database.WriteAsync((connection, transaction) =>
         connection.ExecuteAsync("UPDATE attachments SET purged_at = @now WHERE id = @id AND purged_at IS NULL", new { id, now }, transaction));
 
+    /// <summary>Which of <paramref name="storageNames"/> an attachment row (live, deleted or purged) names.</summary>
+    public Task<HashSet<string>> Recorded(IReadOnlyCollection<string> storageNames) => database.ReadAsync(async connection =>
+        (await connection.QueryAsync<string>(
+            $"SELECT storage_name FROM attachments WHERE {database.Dialect.IsAnyOf("storage_name", "@storageNames")}", new { storageNames = storageNames.ToArray() }))
+        .ToHashSet(StringComparer.Ordinal));
+
     internal sealed class StoredBlob
     {
         public Guid Id { get; init; }

@@ -21,6 +21,8 @@ public static class AttachmentsServiceCollectionExtensions
             .Validate(o => o.MaxBytes > 0, "TicketPlatform:Attachments:MaxBytes must be positive.")
             .Validate(o => o.PurgeInterval > TimeSpan.Zero, "TicketPlatform:Attachments:PurgeInterval must be positive.")
             .Validate(o => o.PurgeAfter >= TimeSpan.Zero, "TicketPlatform:Attachments:PurgeAfter must not be negative.")
+            .Validate(o => o.OrphanAfter > TimeSpan.Zero, "TicketPlatform:Attachments:OrphanAfter must be positive.")
+            .Validate(o => o.OrphanSweepInterval > TimeSpan.Zero, "TicketPlatform:Attachments:OrphanSweepInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IBlobStore>(provider => new FileSystemBlobStore(
             provider.GetRequiredService<IOptions<AttachmentOptions>>().Value.Directory is { Length: > 0 } directory

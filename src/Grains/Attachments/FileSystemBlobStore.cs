@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using TicketPlatform.Common;
 
 namespace TicketPlatform.Attachments;
@@ -10,6 +11,7 @@ namespace TicketPlatform.Attachments;
 public sealed class FileSystemBlobStore(string root) : IBlobStore
 {
     private const int BufferSize = 81_920;
+    private const string PartialSuffix = ".partial";
 
     private static readonly SearchValues<char> NameCharacters = SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyz");
 
@@ -19,7 +21,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     {
         var path = PathOf(name);
         OwnerOnly.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        var partial = $"{path}.{Guid.NewGuid():N}{PartialSuffix}";
         try
         {
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
@@ -61,6 +63,35 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
         return Task.CompletedTask;
     }
+
+    public async IAsyncEnumerable<string> WrittenBetween(DateTimeOffset from, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var file in Files(until).Where(file => file.LastWriteTimeUtc >= from.UtcDateTime).Where(file => !file.Name.EndsWith(PartialSuffix, StringComparison.Ordinal)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return file.Name;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public Task<int> RemoveAbandonedWrites(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var partial in Files(cutoff).Where(file => file.Name.EndsWith(PartialSuffix, StringComparison.Ordinal)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            partial.Delete();
+            removed++;
+        }
+
+        return Task.FromResult(removed);
+    }
+
+    /// <summary>The files under the root last written before <paramref name="cutoff"/>; a blob is moved into place whole, so its time is when its writing ended.</summary>
+    private IEnumerable<FileInfo> Files(DateTimeOffset cutoff) => new DirectoryInfo(root).Exists
+        ? new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).Where(file => file.LastWriteTimeUtc < cutoff.UtcDateTime)
+        : [];
 
     /// <summary>Names are generated, never taken from a client: lowercase letters and digits only, so no name can leave the root.</summary>
     private string PathOf(string name)

@@ -11,4 +11,10 @@ public interface IBlobStore
 
     /// <summary>Removes the bytes; a name with nothing under it is not an error.</summary>
     Task Delete(string name, CancellationToken cancellationToken);
+
+    /// <summary>The names of the blobs whose writing finished at or after <paramref name="from"/> and before <paramref name="until"/>.</summary>
+    IAsyncEnumerable<string> WrittenBetween(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Removes what writes that never finished (the process died mid-upload) left behind, if they began before <paramref name="cutoff"/>; how many.</summary>
+    Task<int> RemoveAbandonedWrites(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -13,6 +13,8 @@ public static class AttachmentSettings
         ["TicketPlatform:Attachments:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TicketPlatform:Attachments:PurgeInterval"] = "00:00:00.200",
         ["TicketPlatform:Attachments:PurgeAfter"] = "00:00:00",
+        ["TicketPlatform:Attachments:OrphanAfter"] = "00:00:03",
+        ["TicketPlatform:Attachments:OrphanSweepInterval"] = "00:00:00.200",
     };
 }
 

@@ -115,6 +115,28 @@ public abstract class AttachmentDeletionTests(ApiFixture fixture) : AttachmentTe
         Assert.False(File.Exists(blob));
     }
 
+    [Fact]
+    public async Task Blobs_no_attachment_records_and_abandoned_writes_are_swept_after_the_grace_period()
+    {
+        var user = await NewUser();
+        var ticket = await CreateTicket(user);
+        var message = await Post(user, ticket.Number, "Files");
+        var recorded = await Attach(user, ticket.Number, message.Id);
+        var recordedBlob = await BlobPathOf(recorded.Id);
+        // What a crash leaves: a blob stored whose row was never committed, and a write that never finished.
+        var orphanName = Guid.NewGuid().ToString("N");
+        var orphan = Path.Combine(BlobDirectory, orphanName[..2], orphanName);
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        await File.WriteAllBytesAsync(orphan, SampleFiles.Pdf, TestContext.Current.CancellationToken);
+        var abandoned = $"{orphan}.{Guid.NewGuid():N}.partial";
+        await File.WriteAllBytesAsync(abandoned, SampleFiles.Pdf[..10], TestContext.Current.CancellationToken);
+
+        await Eventually.True(() => Task.FromResult(!File.Exists(orphan) && !File.Exists(abandoned)), "the purge to remove the orphan and the abandoned write");
+
+        Assert.True(File.Exists(recordedBlob));
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync($"/api/attachments/{recorded.Id}/content")).StatusCode);
+    }
+
     private Task WaitUntilPurged(Guid attachmentId) => Eventually.True(
         async () => await Api.Database.Scalar<long>("SELECT COUNT(*) FROM attachments WHERE id = @attachmentId AND purged_at IS NOT NULL", new { attachmentId }) > 0,
         "the purge to mark the attachment purged");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.Attachments;
+using TicketPlatform.Api.Attachments;
 using TicketPlatform.Events;
 
 namespace TicketPlatform.Api.Tests.Attachments;
@@ -187,7 +188,7 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
     }
 
     [Fact]
-    public async Task An_endless_upload_is_answered_413_without_reading_the_rest()
+    public async Task An_endless_upload_is_answered_413_after_a_bounded_read()
     {
         var user = await NewUser();
         var ticket = await CreateTicket(user);
@@ -196,17 +197,31 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
         var endless = new EndlessContent();
         var form = new MultipartFormDataContent { { endless, "file", "endless.txt" } };
 
-        // The factory's default client buffers a request body whole (to replay it on redirects); the server's own does not.
-        using var unbuffered = Api.Server.CreateClient();
-        unbuffered.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
-
+        using var unbuffered = UnbufferedClient(user);
         var response = await unbuffered.PostAsync(UploadUrl(ticket.Number, message.Id), form);
         var sentWhenAnswered = endless.Sent;
         endless.Stop();
 
         await response.Problem(HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
-        Assert.InRange(sentWhenAnswered, AttachmentSettings.MaxBytes, 16 * AttachmentSettings.MaxBytes);
+        Assert.InRange(sentWhenAnswered, AttachmentSettings.MaxBytes, RefusedUpload.RequestLimit(AttachmentSettings.MaxBytes) + 4 * 1024 * 1024);
         await AssertNothingStored(message.Id, blobs);
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_limit_with_expect_continue_is_413_before_the_body_is_sent()
+    {
+        var user = await NewUser();
+        var ticket = await CreateTicket(user);
+        var message = await Post(user, ticket.Number, "Declared");
+        var file = new CountingContent(new byte[AttachmentSettings.MaxBytes + AttachmentUpload.FramingAllowance + 1]);
+        var form = new MultipartFormDataContent { { file, "file", "big.txt" } };
+
+        using var unbuffered = UnbufferedClient(user);
+        unbuffered.DefaultRequestHeaders.ExpectContinue = true;
+        var response = await unbuffered.PostAsync(UploadUrl(ticket.Number, message.Id), form);
+
+        await response.Problem(HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
+        Assert.Equal(0, file.Sent);
     }
 
     [Fact]
@@ -223,10 +238,38 @@ public abstract class AttachmentUploadTests(ApiFixture fixture) : AttachmentTest
         Assert.True(problem["errors"]!.AsObject().ContainsKey("file"), problem.ToJsonString());
     }
 
+    /// <summary>The factory's default client buffers a request body whole (to replay it on redirects); the server's own does not.</summary>
+    private HttpClient UnbufferedClient(TestUser user)
+    {
+        var client = Api.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
     private async Task AssertNothingStored(Guid messageId, string[] blobsBefore)
     {
         Assert.Equal(0, await Api.Database.CountRows("attachments", "message_id", messageId));
         Assert.Empty(BlobFiles().Except(blobsBefore));
+    }
+
+    /// <summary>A fixed body that counts what was actually sent.</summary>
+    private sealed class CountingContent(byte[] bytes) : HttpContent
+    {
+        private long _sent;
+
+        public long Sent => Interlocked.Read(ref _sent);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(bytes);
+            Interlocked.Add(ref _sent, bytes.Length);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = bytes.Length;
+            return true;
+        }
     }
 
     /// <summary>A file part that never ends until stopped, counting what it sent.</summary>
