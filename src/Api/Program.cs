@@ -67,12 +67,14 @@ builder.Services.AddTicketPlatformRealtime(builder.Configuration);
 builder.Services.AddTicketPlatformHealth(hostsDatabase: hostedDatabase is not null);
 builder.Services.AddTicketPlatformBlobStore(builder.Configuration);
 
+builder.ListenForManagement();
 var app = builder.Build();
 if (hostedDatabase is not null)
 {
     SchemaMigrator.Migrate(hostedDatabase);
 }
 
+app.UseManagementPort();
 app.UseHttpMetrics();
 app.UseTicketPlatformSecurityHeaders();
 

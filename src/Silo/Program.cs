@@ -18,10 +18,12 @@ builder.UseOrleans(silo => silo.UseClustering(builder.Configuration, database)
     .AddTicketPlatform(builder.Configuration, database)
     .AddTicketPlatformDashboard());
 builder.ListenForDashboard();
+builder.ListenForManagement();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
 SchemaMigrator.Migrate(database);
+app.UseManagementPort();
 app.MapTicketPlatformHealth();
 app.MapTicketPlatformMetrics();
 app.MapTicketPlatformDashboard();

@@ -1,3 +1,4 @@
+using TicketPlatform.Observability;
 using Orleans.Dashboard;
 
 namespace TicketPlatform.Silo.Dashboard;
@@ -11,17 +12,8 @@ public static class DashboardSetup
     public static ISiloBuilder AddTicketPlatformDashboard(this ISiloBuilder silo) => silo.AddDashboard();
 
     /// <summary>Adds the dashboard port to the addresses the silo listens on, when one is configured.</summary>
-    public static WebApplicationBuilder ListenForDashboard(this WebApplicationBuilder builder)
-    {
-        if (Port(builder.Configuration) is { } port)
-        {
-            var urls = (builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "http://localhost:5000")
-                .Split(';', StringSplitOptions.RemoveEmptyEntries);
-            builder.WebHost.UseUrls([.. urls, $"http://+:{port}"]);
-        }
-
-        return builder;
-    }
+    public static WebApplicationBuilder ListenForDashboard(this WebApplicationBuilder builder) =>
+        Port(builder.Configuration) is { } port ? builder.ListenAlsoOn(port) : builder;
 
     public static WebApplication MapTicketPlatformDashboard(this WebApplication app)
     {
