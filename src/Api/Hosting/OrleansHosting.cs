@@ -19,7 +19,7 @@ public static class OrleansHosting
         var connectionString = ClusterConnection.From(builder.Configuration) ?? throw new InvalidOperationException(
             $"The {HostingProfile.Cluster} profile needs ConnectionStrings:{ClusterConnection.ConnectionStringName}, the PostgreSQL database of the cluster's membership table.");
         var cluster = builder.Configuration.GetSection(ClusterEndpointOptions.Section).Get<ClusterEndpointOptions>() ?? new ClusterEndpointOptions();
-        builder.UseOrleansClient(client => client.UseTicketPlatformCluster(cluster, connectionString));
+        builder.UseOrleansClient(client => client.UseTicketPlatformCluster(cluster, connectionString).UseClusterTls(builder.Configuration));
         return builder;
     }
 }

@@ -55,6 +55,6 @@ public static class SiloConfiguration
             options.ConnectionString = connectionString;
         });
         silo.Configure<ClusterMembershipOptions>(ClusterTimings.ConfigureMembership);
-        return silo;
+        return silo.UseClusterTls(configuration);
     }
 }

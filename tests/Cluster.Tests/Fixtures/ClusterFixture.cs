@@ -9,7 +9,7 @@ namespace TicketPlatform.Cluster.Tests.Fixtures;
 
 /// <summary>
 /// The cluster profile as real processes on loopback: its own PostgreSQL server with a fresh database, the
-/// migration command, two silos and two Api nodes. Tests may kill, stop or add silos and restart the database;
+/// migration command, two silos and two Api nodes, all talking mutual TLS with certificates of a private CA. Tests may kill, stop or add silos and restart the database;
 /// each leaves two live silos behind.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
@@ -22,6 +22,8 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
     private PostgresServer? _server;
     private TestDatabase? _database;
     private string? _skipReason;
+
+    public ClusterCertificates Certificates { get; } = new();
 
     public List<ServiceProcess> Silos { get; } = [];
 
@@ -124,9 +126,11 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
         {
             await _server.DisposeAsync();
         }
+
+        Certificates.Dispose();
     }
 
-    private Dictionary<string, string> SiloSettings() => new()
+    private Dictionary<string, string> SiloSettings() => new(Certificates.Settings())
     {
         ["ConnectionStrings__TicketPlatform"] = _database!.Options.ConnectionString,
         ["TicketPlatform__Cluster__AdvertisedIP"] = "127.0.0.1",
@@ -137,7 +141,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
     };
 
     // Verbose where a careless log line would carry a token: the redaction test relies on these lines existing.
-    private Dictionary<string, string> ApiSettings() => new()
+    private Dictionary<string, string> ApiSettings() => new(Certificates.Settings())
     {
         ["TicketPlatform__Profile"] = "Cluster",
         ["ConnectionStrings__OrleansCluster"] = _database!.Options.ConnectionString,
