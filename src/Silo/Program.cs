@@ -3,6 +3,7 @@ using TicketPlatform.Observability;
 using TicketPlatform.Observability.Logging;
 using TicketPlatform.Persistence;
 using TicketPlatform.Silo.Dashboard;
+using TicketPlatform.Webhooks;
 
 if (args is ["migrate", .. var migrateArgs])
 {
@@ -14,6 +15,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddTicketPlatformLogging();
 builder.AddTicketPlatformMetrics();
 var database = DatabaseOptionsFactory.FromConfiguration(builder.Configuration);
+if (SharedEncryptionKey.RefusalFor(builder.Configuration, database) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 1;
+}
+
 builder.UseOrleans(silo => silo.UseClustering(builder.Configuration, database)
     .AddTicketPlatform(builder.Configuration, database)
     .AddTicketPlatformDashboard());

@@ -6,7 +6,13 @@ namespace TicketPlatform.Webhooks;
 internal static class WebhookEncryptionKey
 {
     public const string FileName = "webhook-secrets.key";
-    private const int KeyBytes = 32;
+    public const int KeyBytes = 32;
+
+    public static bool IsWellFormed(string configured)
+    {
+        var key = new byte[KeyBytes + 1];
+        return Convert.TryFromBase64String(configured, key, out var written) && written == KeyBytes;
+    }
 
     public static byte[] Load(WebhookOptions options, string dataDirectory)
     {
