@@ -89,6 +89,14 @@ public static class AccessMatrixSpec
         new("PUT /api/categories/order", AdminOnly(Ok), async (s, c) => await c.PutAsJsonAsync("/api/categories/order", new { ids = await AllCategoryIds(s) }, HttpJson.Options)),
         new("DELETE /api/categories/{id}", AdminOnly(NoContent), async (s, c) => await c.DeleteAsync($"/api/categories/{await NewCategory(s)}")),
 
+        // SLA policies
+        new("GET /api/sla/policies", StaffOnly(Ok), (s, c) => c.GetAsync("/api/sla/policies"), Mutates: false),
+        new("POST /api/sla/policies", AdminOnly(Created), (s, c) => c.PostJson("/api/sla/policies", NewPolicyBody())),
+        new("GET /api/sla/policies/{id}", StaffOnly(Ok), async (s, c) => await c.GetAsync($"/api/sla/policies/{await NewPolicy(s)}")),
+        new("PATCH /api/sla/policies/{id}", AdminOnly(Ok), async (s, c) => await c.PatchJson($"/api/sla/policies/{await NewPolicy(s)}", new { warnAt = 0.5 })),
+        new("DELETE /api/sla/policies/{id}", AdminOnly(NoContent), async (s, c) => await c.DeleteAsync($"/api/sla/policies/{await NewPolicy(s)}")),
+        new("PUT /api/sla/policies/order", AdminOnly(Ok), async (s, c) => await c.PutAsJsonAsync("/api/sla/policies/order", new { ids = await AllPolicyIds(s) }, HttpJson.Options)),
+
         // Users (53–61)
         new("GET /api/users/me", AnyUser(Ok), (s, c) => c.GetAsync("/api/users/me"), Mutates: false),
         new("PATCH /api/users/me", AnyUser(Ok), (s, c) => c.PatchJson("/api/users/me", new { name = "Matrix Name" })),
@@ -156,6 +164,20 @@ public static class AccessMatrixSpec
     {
         var created = await s.Admin.Client.PostJson("/api/categories", new { name = UniqueName() });
         return (await created.Read<System.Text.Json.Nodes.JsonObject>(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    private static object NewPolicyBody() => new { name = UniqueName(), targets = new { firstResponse = "PT1H" } };
+
+    private static async Task<Guid> NewPolicy(MatrixScenario s)
+    {
+        var created = await s.Admin.Client.PostJson("/api/sla/policies", NewPolicyBody());
+        return (await created.Read<System.Text.Json.Nodes.JsonObject>(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task<Guid[]> AllPolicyIds(MatrixScenario s)
+    {
+        var all = await ListWalk.All(s.Admin.Client, "/api/sla/policies");
+        return [.. all.Items.Select(p => p["id"]!.GetValue<Guid>())];
     }
 
     private static async Task<Guid[]> AllCategoryIds(MatrixScenario s)
