@@ -85,6 +85,12 @@ public static class SlaPolicyRules
         {
             var hours = calendar.Hours[index];
             var field = $"calendar.hours[{index}]";
+            if (hours is null)
+            {
+                errors.Add(field, "Must be an object {days, from, to}.");
+                continue;
+            }
+
             var wellFormed = true;
             if (hours.Days is null or { Length: 0 })
             {
