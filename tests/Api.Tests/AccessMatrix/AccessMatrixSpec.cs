@@ -89,14 +89,6 @@ public static class AccessMatrixSpec
         new("PUT /api/categories/order", AdminOnly(Ok), async (s, c) => await c.PutAsJsonAsync("/api/categories/order", new { ids = await AllCategoryIds(s) }, HttpJson.Options)),
         new("DELETE /api/categories/{id}", AdminOnly(NoContent), async (s, c) => await c.DeleteAsync($"/api/categories/{await NewCategory(s)}")),
 
-        // SLA policies
-        new("GET /api/sla/policies", StaffOnly(Ok), (s, c) => c.GetAsync("/api/sla/policies"), Mutates: false),
-        new("POST /api/sla/policies", AdminOnly(Created), (s, c) => c.PostJson("/api/sla/policies", NewPolicyBody())),
-        new("GET /api/sla/policies/{id}", StaffOnly(Ok), async (s, c) => await c.GetAsync($"/api/sla/policies/{await NewPolicy(s)}")),
-        new("PATCH /api/sla/policies/{id}", AdminOnly(Ok), async (s, c) => await c.PatchJson($"/api/sla/policies/{await NewPolicy(s)}", new { warnAt = 0.5 })),
-        new("DELETE /api/sla/policies/{id}", AdminOnly(NoContent), async (s, c) => await c.DeleteAsync($"/api/sla/policies/{await NewPolicy(s)}")),
-        new("PUT /api/sla/policies/order", AdminOnly(Ok), async (s, c) => await c.PutAsJsonAsync("/api/sla/policies/order", new { ids = await AllPolicyIds(s) }, HttpJson.Options)),
-
         // Users (53–61)
         new("GET /api/users/me", AnyUser(Ok), (s, c) => c.GetAsync("/api/users/me"), Mutates: false),
         new("PATCH /api/users/me", AnyUser(Ok), (s, c) => c.PatchJson("/api/users/me", new { name = "Matrix Name" })),
@@ -107,6 +99,14 @@ public static class AccessMatrixSpec
         new("PATCH /api/users/{id}/role", AdminOnly(Ok), async (s, c) => await c.PatchJson($"/api/users/{(await s.Callers.NewUser()).Id}/role", new { role = "AGENT" })),
         new("POST /api/users/{id}/activate", AdminOnly(Ok), async (s, c) => await c.PostAsync($"/api/users/{(await s.Callers.NewUser()).Id}/activate", null)),
         new("POST /api/users/{id}/deactivate", AdminOnly(Ok), async (s, c) => await c.PostAsync($"/api/users/{(await s.Callers.NewUser()).Id}/deactivate", null)),
+
+        // SLA policies (Part 2)
+        new("GET /api/sla/policies", StaffOnly(Ok), (s, c) => c.GetAsync("/api/sla/policies"), Mutates: false),
+        new("POST /api/sla/policies", AdminOnly(Created), (s, c) => c.PostJson("/api/sla/policies", NewPolicyBody())),
+        new("GET /api/sla/policies/{id}", StaffOnly(Ok), async (s, c) => await c.GetAsync($"/api/sla/policies/{await NewPolicy(s)}")),
+        new("PATCH /api/sla/policies/{id}", AdminOnly(Ok), async (s, c) => await c.PatchJson($"/api/sla/policies/{await NewPolicy(s)}", new { warnAt = 0.5 })),
+        new("DELETE /api/sla/policies/{id}", AdminOnly(NoContent), async (s, c) => await c.DeleteAsync($"/api/sla/policies/{await NewPolicy(s)}")),
+        new("PUT /api/sla/policies/order", AdminOnly(Ok), async (s, c) => await c.PutAsJsonAsync("/api/sla/policies/order", new { ids = await AllPolicyIds(s) }, HttpJson.Options)),
 
         // The API's own description, public
         new("GET /api/docs/{documentName}/openapi.json", Everyone(Ok), (s, c) => c.GetAsync("/api/docs/v1/openapi.json"), Mutates: false),
