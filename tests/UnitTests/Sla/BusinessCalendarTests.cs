@@ -86,6 +86,30 @@ public sealed class BusinessCalendarTests
         Assert.Equal(TimeSpan.Parse(amount), business.Between(At(from), business.After(At(from), TimeSpan.Parse(amount))));
     }
 
+    public static TheoryData<string> CalendarNames => new(Calendars.Keys);
+
+    /// <summary>Seeded random instants over 2026 (both DST changes included): counting is additive and inverts the deadline.</summary>
+    [Theory]
+    [MemberData(nameof(CalendarNames))]
+    public void Counting_is_additive_and_the_deadline_is_its_inverse_at_random_instants(string calendar)
+    {
+        var business = Of(calendar);
+        var random = new Random(20261205);
+        var yearStart = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset Any() => yearStart.AddMinutes(random.Next(0, 365 * 24 * 60));
+
+        for (var i = 0; i < 100; i++)
+        {
+            var points = new[] { Any(), Any(), Any() }.Order().ToArray();
+            Assert.Equal(business.Between(points[0], points[2]), business.Between(points[0], points[1]) + business.Between(points[1], points[2]));
+
+            var amount = TimeSpan.FromMinutes(random.Next(1, 30 * 24 * 60));
+            var deadline = business.After(points[0], amount);
+            Assert.Equal(amount, business.Between(points[0], deadline));
+            Assert.True(business.Between(points[0], deadline.AddTicks(-1)) < amount, $"{calendar}: {points[0]:o} + {amount} is reached only at {deadline:o}");
+        }
+    }
+
     [Fact]
     public void An_unknown_time_zone_is_refused() =>
         Assert.Throws<ArgumentException>(() => BusinessCalendar.Of(SlaCalendar.AroundTheClock("Mars/Olympus_Mons")));
