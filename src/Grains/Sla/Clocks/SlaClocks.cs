@@ -159,7 +159,7 @@ public static class SlaClocks
     private static bool IsDone(TicketStatus status) => status is TicketStatus.Resolved or TicketStatus.Closed;
 
     private static bool IsPaused(SlaTerms? terms, TicketStatus status) =>
-        status == TicketStatus.Closed || (terms?.PauseOn ?? SlaPolicyDefaults.PauseOn.ToHashSet()).Contains(status);
+        status == TicketStatus.Closed || (terms?.PauseOn.Contains(status) ?? SlaPolicyDefaults.PauseOn.Contains(status));
 
     private static SlaClock NewClock(SlaKind kind, SlaTerms? terms, bool paused, DateTimeOffset now)
     {
