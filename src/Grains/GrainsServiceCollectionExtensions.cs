@@ -30,6 +30,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<MessageStore>();
         services.AddTicketPlatformAttachments(configuration);
         services.AddSingleton<CategoryStore>();
+        services.AddSingleton<Sla.Policies.SlaPolicyStore>();
+        services.AddSingleton<Sla.Schedule.SlaDueStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<UserLookup>();
         services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section));

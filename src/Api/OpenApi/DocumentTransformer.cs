@@ -17,6 +17,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         ["Attachments"] = "Files attached to messages.",
         ["Events"] = "The immutable audit timeline.",
         ["Categories"] = "The ordered list of ticket categories.",
+        ["SLA"] = "Service level policies: response and resolution targets in business time.",
         ["Users"] = "Local users, their roles and the directory.",
         ["Health"] = "Liveness and readiness, without a token.",
     };

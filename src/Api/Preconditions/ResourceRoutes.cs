@@ -6,6 +6,7 @@ using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Invitations;
 using TicketPlatform.Messages;
+using TicketPlatform.Sla;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
 using TicketPlatform.Webhooks;
@@ -30,7 +31,7 @@ internal sealed class ResourceRoutes(EndpointDataSource endpoints)
     private static readonly HashSet<Type> ResourceTypes =
     [
         typeof(TicketView), typeof(MessageView), typeof(AttachmentView), typeof(InvitationView), typeof(CategoryView),
-        typeof(UserView), typeof(StaffUserView), typeof(WebhookView),
+        typeof(UserView), typeof(StaffUserView), typeof(WebhookView), typeof(SlaPolicyView),
     ];
 
     private readonly ConcurrentDictionary<Endpoint, ConditionalPlan> _plans = new();

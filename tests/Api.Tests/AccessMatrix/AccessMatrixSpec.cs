@@ -100,6 +100,14 @@ public static class AccessMatrixSpec
         new("POST /api/users/{id}/activate", AdminOnly(Ok), async (s, c) => await c.PostAsync($"/api/users/{(await s.Callers.NewUser()).Id}/activate", null)),
         new("POST /api/users/{id}/deactivate", AdminOnly(Ok), async (s, c) => await c.PostAsync($"/api/users/{(await s.Callers.NewUser()).Id}/deactivate", null)),
 
+        // SLA policies (Part 2)
+        new("GET /api/sla/policies", StaffOnly(Ok), (s, c) => c.GetAsync("/api/sla/policies"), Mutates: false),
+        new("POST /api/sla/policies", AdminOnly(Created), (s, c) => c.PostJson("/api/sla/policies", NewPolicyBody())),
+        new("GET /api/sla/policies/{id}", StaffOnly(Ok), async (s, c) => await c.GetAsync($"/api/sla/policies/{await NewPolicy(s)}")),
+        new("PATCH /api/sla/policies/{id}", AdminOnly(Ok), async (s, c) => await c.PatchJson($"/api/sla/policies/{await NewPolicy(s)}", new { warnAt = 0.5 })),
+        new("DELETE /api/sla/policies/{id}", AdminOnly(NoContent), async (s, c) => await c.DeleteAsync($"/api/sla/policies/{await NewPolicy(s)}")),
+        new("PUT /api/sla/policies/order", AdminOnly(Ok), async (s, c) => await c.PutAsJsonAsync("/api/sla/policies/order", new { ids = await AllPolicyIds(s) }, HttpJson.Options)),
+
         // The API's own description, public
         new("GET /api/docs/{documentName}/openapi.json", Everyone(Ok), (s, c) => c.GetAsync("/api/docs/v1/openapi.json"), Mutates: false),
     ];
@@ -156,6 +164,20 @@ public static class AccessMatrixSpec
     {
         var created = await s.Admin.Client.PostJson("/api/categories", new { name = UniqueName() });
         return (await created.Read<System.Text.Json.Nodes.JsonObject>(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    private static object NewPolicyBody() => new { name = UniqueName(), targets = new { firstResponse = "PT1H" } };
+
+    private static async Task<Guid> NewPolicy(MatrixScenario s)
+    {
+        var created = await s.Admin.Client.PostJson("/api/sla/policies", NewPolicyBody());
+        return (await created.Read<System.Text.Json.Nodes.JsonObject>(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task<Guid[]> AllPolicyIds(MatrixScenario s)
+    {
+        var all = await ListWalk.All(s.Admin.Client, "/api/sla/policies");
+        return [.. all.Items.Select(p => p["id"]!.GetValue<Guid>())];
     }
 
     private static async Task<Guid[]> AllCategoryIds(MatrixScenario s)

@@ -25,6 +25,7 @@ internal sealed class ContractScenario(Func<string?, string?, HttpClient> client
 
         await Users(admin, agent, requester, guests[2]);
         var categoryId = await Categories(admin, requester);
+        await SlaPolicies(admin, agent, requester, categoryId);
         var number = await Tickets(admin, agent, requester, outsider, categoryId);
         await Participants(requester, guests[0], number);
         await Invitations(requester, guests, number);
@@ -72,6 +73,38 @@ internal sealed class ContractScenario(Func<string?, string?, HttpClient> client
         await Send(admin, HttpMethod.Delete, $"/api/categories/{unused}");
         await Send(admin, HttpMethod.Delete, $"/api/categories/{Guid.NewGuid()}");
         return id;
+    }
+
+    private async Task SlaPolicies(Caller admin, Caller agent, Caller user, string categoryId)
+    {
+        var office = new
+        {
+            name = "Contract office hours",
+            match = new { priorities = new[] { "HIGH", "URGENT" }, categoryIds = new[] { categoryId } },
+            targets = new { firstResponse = "PT4H", nextResponse = "PT8H", resolution = "P5D" },
+            calendar = new
+            {
+                timeZone = "Europe/Berlin",
+                hours = new[] { new { days = new[] { "MON", "TUE", "WED", "THU", "FRI" }, from = "09:00", to = "17:00" } },
+                holidays = new[] { "2026-12-25" },
+            },
+            pauseOn = new[] { "RESOLVED" },
+            warnAt = 0.8,
+        };
+        var id = Id(await Send(admin, HttpMethod.Post, "/api/sla/policies", office));
+        var spare = Id(await Send(admin, HttpMethod.Post, "/api/sla/policies", new { name = "Contract 24x7", targets = new { firstResponse = "PT10S" } }));
+        await Send(admin, HttpMethod.Post, "/api/sla/policies", new { name = "Contract bad", targets = new { firstResponse = "4 hours" } });
+        await Send(agent, HttpMethod.Post, "/api/sla/policies", new { name = "Not mine to add", targets = new { firstResponse = "PT1H" } });
+        await Send(user, HttpMethod.Get, "/api/sla/policies");
+        var all = await Send(agent, HttpMethod.Get, "/api/sla/policies?limit=100");
+        await Send(agent, HttpMethod.Get, $"/api/sla/policies/{id}");
+        await Send(admin, HttpMethod.Patch, $"/api/sla/policies/{id}", new { warnAt = 0.9, active = false });
+        await Send(admin, HttpMethod.Patch, $"/api/sla/policies/{id}", new { warnAt = 2 });
+        var ids = all!["items"]!.AsArray().Select(p => (string)p!["id"]!).Reverse().ToArray();
+        await Send(admin, HttpMethod.Put, "/api/sla/policies/order", new { ids });
+        await Send(admin, HttpMethod.Put, "/api/sla/policies/order", new { ids = ids.Take(1) });
+        await Send(admin, HttpMethod.Delete, $"/api/sla/policies/{spare}");
+        await Send(admin, HttpMethod.Delete, $"/api/sla/policies/{Guid.NewGuid()}");
     }
 
     private async Task<string> Tickets(Caller admin, Caller agent, Caller requester, Caller outsider, string categoryId)
