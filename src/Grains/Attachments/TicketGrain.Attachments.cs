@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using TicketPlatform.Attachments;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
@@ -13,8 +12,6 @@ namespace TicketPlatform.Tickets;
 /// </summary>
 internal sealed partial class TicketGrain : ITicketAttachmentsGrain
 {
-    private AttachmentStore Attachments => field ??= ServiceProvider.GetRequiredService<AttachmentStore>();
-
     public async Task<Result<MessageView>> GetUploadTarget(Actor actor, Guid messageId)
     {
         var found = await VisibleMessage(actor, messageId);
@@ -77,7 +74,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return unknown;
         }
 
-        return await Attachments.Page(Number, actor, query with { Cursor = null }, afterSeq ?? 0);
+        return await attachments.Page(Number, actor, query with { Cursor = null }, afterSeq ?? 0);
     }
 
     public async Task<Result<StoredAttachment>> GetAttachment(Actor actor, Guid attachmentId)
@@ -149,7 +146,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return hidden;
         }
 
-        var attachment = await Attachments.Find(Number, attachmentId);
+        var attachment = await attachments.Find(Number, attachmentId);
         return attachment is not null && attachment.IsVisibleTo(actor) ? attachment : DomainError.NotFound("Attachment");
     }
 }

@@ -14,18 +14,18 @@ internal sealed class MessageStore(Database database)
 {
     private const string Columns = "id, ticket_number, seq, author_id, content, visibility, created_at, edited_at, deleted_at, deleted_by";
 
-    public static IStagedWrite Insert(MessageRecord m) => new StagedSql(
+    public static SqlStatement Insert(MessageRecord m) => new(
         $"INSERT INTO messages ({Columns}) VALUES (@Id, @TicketNumber, @Seq, @AuthorId, @Content, @Visibility, @CreatedAt, @EditedAt, @DeletedAt, @DeletedBy)",
-        new { m.Id, m.TicketNumber, m.Seq, m.AuthorId, m.Content, Visibility = EnumText.Of(m.Visibility), m.CreatedAt, m.EditedAt, m.DeletedAt, m.DeletedBy });
+        new { m.Id, m.TicketNumber, m.Seq, m.AuthorId, m.Content, Visibility = EnumText.Of(m.Visibility), m.CreatedAt, m.EditedAt, m.DeletedAt, m.DeletedBy }, MustAffectRow: true);
 
     /// <summary>Never on a deleted row: an edit decided before a delete must not write words back into the erased message.</summary>
-    public static IStagedWrite Edit(MessageRecord m) => new StagedSql(
-        "UPDATE messages SET content = @Content, edited_at = @EditedAt WHERE id = @Id AND deleted_at IS NULL", new { m.Id, m.Content, m.EditedAt });
+    public static SqlStatement Edit(MessageRecord m) => new(
+        "UPDATE messages SET content = @Content, edited_at = @EditedAt WHERE id = @Id AND deleted_at IS NULL", new { m.Id, m.Content, m.EditedAt }, MustAffectRow: true);
 
     /// <summary>Soft delete that erases the words: the row keeps who deleted it and when, the content becomes NULL.</summary>
-    public static IStagedWrite Erase(MessageRecord m) => new StagedSql(
+    public static SqlStatement Erase(MessageRecord m) => new(
         "UPDATE messages SET content = NULL, deleted_at = @DeletedAt, deleted_by = @DeletedBy WHERE id = @Id AND deleted_at IS NULL",
-        new { m.Id, m.DeletedAt, m.DeletedBy });
+        new { m.Id, m.DeletedAt, m.DeletedBy }, MustAffectRow: true);
 
     /// <summary>The condition that keeps INTERNAL messages from USERs, for a query over <c>messages</c> aliased <paramref name="alias"/>.</summary>
     public static string VisibleTo(Actor viewer, string alias = "") =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
 using TicketPlatform.Messages;
@@ -13,8 +12,6 @@ namespace TicketPlatform.Tickets;
 internal sealed partial class TicketGrain : ITicketMessagesGrain
 {
     internal const string ReopenedByMessage = "MESSAGE_POSTED";
-
-    private MessageStore Messages => field ??= ServiceProvider.GetRequiredService<MessageStore>();
 
     public Task<Result<MessageView>> PostMessage(Actor actor, PostMessage command)
     {
@@ -68,10 +65,10 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
         if (query.Before is { } before)
         {
             var anchor = await VisibleMessage(actor, before);
-            return anchor.IsSuccess ? await Messages.Before(Number, actor, anchor.Value!.Seq, query.Limit, query.IncludeTotal) : anchor.Error!;
+            return anchor.IsSuccess ? await messages.Before(Number, actor, anchor.Value!.Seq, query.Limit, query.IncludeTotal) : anchor.Error!;
         }
 
-        return await Messages.After(Number, actor, afterSeq ?? 0, query.Limit, query.IncludeTotal);
+        return await messages.After(Number, actor, afterSeq ?? 0, query.Limit, query.IncludeTotal);
     }
 
     public Task<Result<MessageView>> EditMessage(Actor actor, EditMessage command)
@@ -147,7 +144,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));
             change.PushWith(deleted.ToView());
-            DeleteAttachments(change, await Attachments.Live(Number, message.Id));
+            DeleteAttachments(change, await attachments.Live(Number, message.Id));
             return null;
         }, _ => deleted!.ToView());
     }
@@ -159,18 +156,18 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             return hidden;
         }
 
-        var message = await Messages.Find(Number, upToMessageId);
+        var message = await messages.Find(Number, upToMessageId);
         if (message is null || !message.IsVisibleTo(actor))
         {
             return DomainError.Validation("upToMessageId", "No message of this ticket has this id.");
         }
 
-        await Messages.MoveReadPointer(Number, actor.UserId, message.Seq, clock.Now());
-        return await Messages.Unread(Number, actor);
+        await messages.MoveReadPointer(Number, actor.UserId, message.Seq, clock.Now());
+        return await messages.Unread(Number, actor);
     }
 
     public async Task<Result<UnreadMessages>> GetUnreadMessages(Actor actor) =>
-        Visible(actor) is { } hidden ? hidden : await Messages.Unread(Number, actor);
+        Visible(actor) is { } hidden ? hidden : await messages.Unread(Number, actor);
 
     /// <summary>The message, when the ticket and the message are both visible to <paramref name="actor"/>; else NOT_FOUND.</summary>
     private async Task<Result<MessageRecord>> VisibleMessage(Actor actor, Guid messageId)
@@ -180,7 +177,7 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             return hidden;
         }
 
-        var message = await Messages.Find(Number, messageId);
+        var message = await messages.Find(Number, messageId);
         return message is not null && message.IsVisibleTo(actor) ? message : DomainError.NotFound("Message");
     }
 

@@ -6,7 +6,7 @@ using TicketPlatform.Realtime;
 
 namespace TicketPlatform.Tickets;
 
-/// <summary>Pushes every committed change to the Api nodes watching this ticket, with the ticket after it.</summary>
+/// <summary>The Api nodes watching this ticket, to which the pipeline pushes every committed change (<c>Publish</c>).</summary>
 internal sealed partial class TicketGrain : ITicketRealtimeGrain
 {
     /// <summary>Nodes renew well within this; a subscription not renewed for this long is dropped.</summary>
@@ -40,16 +40,5 @@ internal sealed partial class TicketGrain : ITicketRealtimeGrain
     {
         _watchers?.Notify(observer => observer.OnTyping(notice));
         return Task.CompletedTask;
-    }
-
-    private void Publish(TicketChange change)
-    {
-        if (_watchers is not { Count: > 0 } || change.Events.Count == 0)
-        {
-            return;
-        }
-
-        var commit = new TicketCommit(Number, change.After.ToView(forStaff: true), change.After.ToView(forStaff: false), change.ToCommittedEvents());
-        _watchers.Notify(observer => observer.OnCommitted(commit));
     }
 }
