@@ -46,8 +46,8 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
-            change.Record(TicketEventType.AttachmentAdded, new AttachmentPayload(id, message.Id), EventVisibilityOf(message.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(message.Visibility));
+            change.Record(TicketEventType.AttachmentAdded, new AttachmentPayload(id, message.Id), EventAudience.Of(message.Visibility));
             added = new AttachmentRecord(
                 id, Number, change.After.LastSeq, message.Id, message.Visibility, actor.UserId, command.FileName, command.ContentType,
                 command.Size, command.Sha256, command.StorageName, change.Now, DeletedAt: null, DeletedBy: null);
@@ -105,7 +105,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(attachment.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(attachment.Visibility));
             deleted = DeleteAttachments(change, [attachment])[0];
             return null;
         }, _ => deleted!.ToView());
@@ -118,7 +118,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
         foreach (var attachment in attachments)
         {
             var marked = attachment with { DeletedAt = change.Now, DeletedBy = change.Actor.UserId };
-            change.Record(TicketEventType.AttachmentDeleted, new AttachmentPayload(attachment.Id, attachment.MessageId), EventVisibilityOf(attachment.Visibility));
+            change.Record(TicketEventType.AttachmentDeleted, new AttachmentPayload(attachment.Id, attachment.MessageId), EventAudience.Of(attachment.Visibility));
             change.Stage(AttachmentStore.MarkDeleted(marked));
             change.PushWith(marked.ToView());
             deleted.Add(marked);

@@ -51,7 +51,7 @@ internal sealed class EventStore(Database database)
             FROM events
             WHERE ticket_number = @ticketNumber
               {(query.Type is null ? "" : "AND type = @type")}
-              {VisibilityFilter(viewer)}
+              {EventAudience.EventFilter(viewer)}
             """;
         var parameters = new
         {
@@ -65,11 +65,6 @@ internal sealed class EventStore(Database database)
         var rows = (await connection.QueryAsync<EventRow>($"SELECT {Columns} {filter} AND seq > @after ORDER BY seq LIMIT @take", parameters)).ToList();
         return Paging.Cut(rows, query.Limit, row => Cursor.OfSeq(row.Seq), total).Map(row => row.ToView());
     });
-
-    /// <summary>USERs see PUBLIC events and the PERSONAL ones they are the subject or the actor of; staff see all.</summary>
-    public static string VisibilityFilter(Actor viewer) => viewer.IsStaff
-        ? ""
-        : "AND (visibility = 'PUBLIC' OR (visibility = 'PERSONAL' AND (subject_id = @viewer OR actor_id = @viewer)))";
 
     internal class EventRow
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using TicketPlatform.Common;
+using TicketPlatform.Events;
 using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
 
@@ -28,8 +29,7 @@ internal sealed class MessageStore(Database database)
         new { m.Id, m.DeletedAt, m.DeletedBy }, MustAffectRow: true);
 
     /// <summary>The condition that keeps INTERNAL messages from USERs, for a query over <c>messages</c> aliased <paramref name="alias"/>.</summary>
-    public static string VisibleTo(Actor viewer, string alias = "") =>
-        viewer.IsStaff ? "" : $"AND {(alias.Length == 0 ? "" : alias + ".")}visibility = 'PUBLIC'";
+    public static string VisibleTo(Actor viewer, string alias = "") => EventAudience.Filter(viewer.IsStaff, alias);
 
     public async Task<MessageRecord?> Find(string ticketNumber, Guid id)
     {

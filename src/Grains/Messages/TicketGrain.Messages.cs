@@ -24,9 +24,9 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return refused;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(command.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(command.Visibility));
             var type = command.Visibility == MessageVisibility.Internal ? TicketEventType.InternalNoteAdded : TicketEventType.MessagePosted;
-            change.Record(type, new MessagePayload(id), EventVisibilityOf(command.Visibility));
+            change.Record(type, new MessagePayload(id), EventAudience.Of(command.Visibility));
             posted = new MessageRecord(id, Number, change.After.LastSeq, actor.UserId, command.Content, command.Visibility, change.Now,
                 EditedAt: null, DeletedAt: null, DeletedBy: null);
             change.Stage(MessageStore.Insert(posted));
@@ -103,9 +103,9 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(message.Visibility));
             edited = message with { Content = command.Content, EditedAt = change.Now };
-            change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
+            change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventAudience.Of(message.Visibility));
             change.Stage(MessageStore.Edit(edited));
             change.PushWith(edited.ToView());
             return null;
@@ -139,9 +139,9 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(message.Visibility));
             deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
-            change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
+            change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventAudience.Of(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));
             change.PushWith(deleted.ToView());
             DeleteAttachments(change, await attachments.Live(Number, message.Id));
@@ -183,7 +183,4 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
 
     private static TicketRight RightToWrite(MessageVisibility visibility) =>
         visibility == MessageVisibility.Internal ? TicketRight.CommentInternal : TicketRight.Comment;
-
-    private static EventVisibility EventVisibilityOf(MessageVisibility visibility) =>
-        visibility == MessageVisibility.Internal ? EventVisibility.Internal : EventVisibility.Public;
 }
