@@ -50,7 +50,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
 
     public async Task<Result<Page<InvitationView>>> ListInvitations(Actor actor, InvitationListQuery query)
     {
-        var invalid = InvitationRules.ValidatePage(query, out var after);
+        var invalid = Paging.Check<(DateTimeOffset CreatedAt, Guid Id)>(query.Limit, query.Cursor, Cursor.TryDecodeCreation, out var after);
         if ((Visible(actor) ?? invalid) is { } refused)
         {
             return refused;

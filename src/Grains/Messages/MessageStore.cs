@@ -53,9 +53,7 @@ internal sealed class MessageStore(Database database)
         var rows = await Query(
             $"SELECT {Columns} FROM messages WHERE ticket_number = @ticketNumber AND seq < @seq {VisibleTo(viewer)} ORDER BY seq DESC LIMIT @take",
             ticketNumber, beforeSeq, limit);
-        rows.Reverse();
-        return new Page<MessageView>(
-            [.. rows.Select(m => m.ToView())], rows.Count > 0 ? Cursor.OfSeq(rows[^1].Seq) : null, await Total(ticketNumber, viewer, includeTotal));
+        return Paging.Backward(rows, m => Cursor.OfSeq(m.Seq), await Total(ticketNumber, viewer, includeTotal)).Map(m => m.ToView());
     }
 
     /// <summary>How many messages the viewer's conversation holds, tombstones included; null when not asked.</summary>

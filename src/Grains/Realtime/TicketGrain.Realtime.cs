@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 using TicketPlatform.Common;
 using TicketPlatform.Realtime;
@@ -15,7 +13,7 @@ internal sealed partial class TicketGrain : ITicketRealtimeGrain
     private ObserverManager<ITicketObserver>? _watchers;
 
     private ObserverManager<ITicketObserver> Watchers =>
-        _watchers ??= new ObserverManager<ITicketObserver>(WatchExpiry, ServiceProvider.GetRequiredService<ILogger<TicketGrain>>());
+        _watchers ??= new ObserverManager<ITicketObserver>(WatchExpiry, logger);
 
     public Task<long> Watch(ITicketObserver observer, NodePresence presence)
     {

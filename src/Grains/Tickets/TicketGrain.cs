@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using TicketPlatform.Attachments;
@@ -21,7 +22,7 @@ namespace TicketPlatform.Tickets;
 internal sealed partial class TicketGrain(
     TicketStore store, EventStore events, MessageStore messages, AttachmentStore attachments, InvitationStore invitations,
     IEnumerable<ITicketModule> modules, UserLookup users, Clock clock, DomainMetrics metrics,
-    IOptions<TicketOptions> options, IOptions<InvitationOptions> invitationOptions)
+    IOptions<TicketOptions> options, IOptions<InvitationOptions> invitationOptions, ILogger<TicketGrain> logger)
     : Grain, ITicketGrain
 {
     private TicketState? _ticket;
