@@ -101,7 +101,7 @@ internal sealed partial class TicketGrain
 
         if (changes.Count == 0)
         {
-            Answer(batch, state);
+            Answer(batch);
             return;
         }
 
@@ -119,7 +119,7 @@ internal sealed partial class TicketGrain
         if (committed)
         {
             _ticket = state;
-            Answer(batch, state);
+            Answer(batch);
             Publish(changes);
             return;
         }
@@ -194,7 +194,7 @@ internal sealed partial class TicketGrain
         return change.HasChanges ? change : null;
     }
 
-    private static void Answer(List<QueuedCommand> batch, TicketState? state)
+    private static void Answer(List<QueuedCommand> batch)
     {
         foreach (var command in batch)
         {
