@@ -26,6 +26,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<DomainMetrics>();
         services.AddSingleton<ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>>(provider => provider.GetRequiredService<DomainMetrics>());
         services.AddSingleton<TicketStore>();
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section))
+            .Validate(o => o.MaxBatch >= 1, "TicketPlatform:Tickets:MaxBatch must be at least 1.");
+        services.AddSingleton<ITicketModule, InvitationsModule>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<MessageStore>();
         services.AddTicketPlatformAttachments(configuration);

@@ -1,4 +1,5 @@
 using TicketPlatform.Common;
+using TicketPlatform.Events;
 using TicketPlatform.Messages;
 
 namespace TicketPlatform.Attachments;
@@ -23,7 +24,7 @@ internal sealed record AttachmentRecord(
     DateTimeOffset? DeletedAt,
     Guid? DeletedBy)
 {
-    public bool IsVisibleTo(Actor viewer) => DeletedAt is null && (Visibility == MessageVisibility.Public || viewer.IsStaff);
+    public bool IsVisibleTo(Actor viewer) => DeletedAt is null && EventAudience.CanSee(Visibility, viewer);
 
     public AttachmentView ToView() => new(Id, TicketNumber, MessageId, UploaderId, FileName, ContentType, Size, Sha256, CreatedAt, DeletedAt, DeletedBy);
 }

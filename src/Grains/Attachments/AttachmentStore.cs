@@ -21,17 +21,17 @@ internal sealed class AttachmentStore(Database database)
     private const string From = "FROM attachments a JOIN messages m ON m.id = a.message_id";
 
     /// <summary>Only onto a message that is not deleted.</summary>
-    public static IStagedWrite Insert(AttachmentRecord a) => new StagedSql(
+    public static SqlStatement Insert(AttachmentRecord a) => new(
         """
         INSERT INTO attachments (id, ticket_number, seq, message_id, uploader_id, file_name, content_type, size, sha256, storage_name, created_at)
         SELECT @Id, @TicketNumber, @Seq, @MessageId, @UploaderId, @FileName, @ContentType, @Size, @Sha256, @StorageName, @CreatedAt
         WHERE EXISTS (SELECT 1 FROM messages WHERE id = @MessageId AND deleted_at IS NULL)
         """,
-        new { a.Id, a.TicketNumber, a.Seq, a.MessageId, a.UploaderId, a.FileName, a.ContentType, a.Size, a.Sha256, a.StorageName, a.CreatedAt });
+        new { a.Id, a.TicketNumber, a.Seq, a.MessageId, a.UploaderId, a.FileName, a.ContentType, a.Size, a.Sha256, a.StorageName, a.CreatedAt }, MustAffectRow: true);
 
-    public static IStagedWrite MarkDeleted(AttachmentRecord a) => new StagedSql(
+    public static SqlStatement MarkDeleted(AttachmentRecord a) => new(
         "UPDATE attachments SET deleted_at = @DeletedAt, deleted_by = @DeletedBy WHERE id = @Id AND deleted_at IS NULL",
-        new { a.Id, a.DeletedAt, a.DeletedBy });
+        new { a.Id, a.DeletedAt, a.DeletedBy }, MustAffectRow: true);
 
     public Task<string?> TicketOf(Guid id) => database.ReadAsync(connection =>
         connection.QuerySingleOrDefaultAsync<string?>("SELECT ticket_number FROM attachments WHERE id = @id", new { id }));

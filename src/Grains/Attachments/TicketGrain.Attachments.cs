@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using TicketPlatform.Attachments;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
@@ -13,8 +12,6 @@ namespace TicketPlatform.Tickets;
 /// </summary>
 internal sealed partial class TicketGrain : ITicketAttachmentsGrain
 {
-    private AttachmentStore Attachments => field ??= ServiceProvider.GetRequiredService<AttachmentStore>();
-
     public async Task<Result<MessageView>> GetUploadTarget(Actor actor, Guid messageId)
     {
         var found = await VisibleMessage(actor, messageId);
@@ -49,8 +46,8 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
-            change.Record(TicketEventType.AttachmentAdded, new AttachmentPayload(id, message.Id), EventVisibilityOf(message.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(message.Visibility));
+            change.Record(TicketEventType.AttachmentAdded, new AttachmentPayload(id, message.Id), EventAudience.Of(message.Visibility));
             added = new AttachmentRecord(
                 id, Number, change.After.LastSeq, message.Id, message.Visibility, actor.UserId, command.FileName, command.ContentType,
                 command.Size, command.Sha256, command.StorageName, change.Now, DeletedAt: null, DeletedBy: null);
@@ -77,7 +74,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return unknown;
         }
 
-        return await Attachments.Page(Number, actor, query with { Cursor = null }, afterSeq ?? 0);
+        return await attachments.Page(Number, actor, query with { Cursor = null }, afterSeq ?? 0);
     }
 
     public async Task<Result<StoredAttachment>> GetAttachment(Actor actor, Guid attachmentId)
@@ -108,7 +105,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
                 return refused;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(attachment.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(attachment.Visibility));
             deleted = DeleteAttachments(change, [attachment])[0];
             return null;
         }, _ => deleted!.ToView());
@@ -121,7 +118,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
         foreach (var attachment in attachments)
         {
             var marked = attachment with { DeletedAt = change.Now, DeletedBy = change.Actor.UserId };
-            change.Record(TicketEventType.AttachmentDeleted, new AttachmentPayload(attachment.Id, attachment.MessageId), EventVisibilityOf(attachment.Visibility));
+            change.Record(TicketEventType.AttachmentDeleted, new AttachmentPayload(attachment.Id, attachment.MessageId), EventAudience.Of(attachment.Visibility));
             change.Stage(AttachmentStore.MarkDeleted(marked));
             change.PushWith(marked.ToView());
             deleted.Add(marked);
@@ -149,7 +146,7 @@ internal sealed partial class TicketGrain : ITicketAttachmentsGrain
             return hidden;
         }
 
-        var attachment = await Attachments.Find(Number, attachmentId);
+        var attachment = await attachments.Find(Number, attachmentId);
         return attachment is not null && attachment.IsVisibleTo(actor) ? attachment : DomainError.NotFound("Attachment");
     }
 }

@@ -39,6 +39,16 @@ public static class Paging
     }
 
     /// <summary>
+    /// The page of <paramref name="newestFirst"/>, the rows just before a position read backwards (at most limit of them),
+    /// shown oldest first; its cursor continues forward from its last item, like every cursor.
+    /// </summary>
+    public static Page<T> Backward<T>(IEnumerable<T> newestFirst, Func<T, string> cursorOf, long? total)
+    {
+        var items = newestFirst.Reverse().ToArray();
+        return new Page<T>(items, items.Length > 0 ? cursorOf(items[^1]) : null, total);
+    }
+
+    /// <summary>
     /// A page of a list held in memory, ordered by <paramref name="keyOf"/> (its parts compared ordinally, so they
     /// must sort as text: padded numbers, round-trip UTC times); the cursor is the key of the last item shown.
     /// </summary>

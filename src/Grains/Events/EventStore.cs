@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using TicketPlatform.Common;
 using TicketPlatform.Persistence;
@@ -11,34 +10,37 @@ internal sealed class EventStore(Database database)
     internal const string Columns = "ticket_number, seq, type, actor_id, visibility, subject_id, payload, created_at";
 
     /// <summary>
-    /// Appends a commit's events and their one event_outbox entry (the ticket and its seq range), from which outbound
-    /// delivery (webhooks) is fed: written in the same transaction, so no committed event is missed and none is seen uncommitted.
+    /// The statements appending a commit's events and their one event_outbox entry (the ticket and its seq range), from
+    /// which outbound delivery (webhooks) is fed: written in the same transaction, so no committed event is missed and
+    /// none is seen uncommitted.
     /// </summary>
-    public static async Task Append(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewEvent> events)
+    public static IEnumerable<SqlStatement> Append(IReadOnlyList<NewEvent> events)
     {
         if (events.Count == 0)
         {
-            return;
+            yield break;
         }
 
-        await connection.ExecuteAsync(
-            $"INSERT INTO events ({Columns}) VALUES (@TicketNumber, @Seq, @Type, @ActorId, @Visibility, @SubjectId, @Payload, @CreatedAt)",
-            events.Select(e => new
-            {
-                e.TicketNumber,
-                e.Seq,
-                Type = EnumText.Of(e.Type),
-                e.ActorId,
-                Visibility = EnumText.Of(e.Visibility),
-                e.SubjectId,
-                e.Payload,
-                e.CreatedAt,
-            }),
-            transaction);
-        await connection.ExecuteAsync(
+        foreach (var e in events)
+        {
+            yield return new SqlStatement(
+                $"INSERT INTO events ({Columns}) VALUES (@TicketNumber, @Seq, @Type, @ActorId, @Visibility, @SubjectId, @Payload, @CreatedAt)",
+                new
+                {
+                    e.TicketNumber,
+                    e.Seq,
+                    Type = EnumText.Of(e.Type),
+                    e.ActorId,
+                    Visibility = EnumText.Of(e.Visibility),
+                    e.SubjectId,
+                    e.Payload,
+                    e.CreatedAt,
+                });
+        }
+
+        yield return new SqlStatement(
             "INSERT INTO event_outbox (ticket_number, from_seq, to_seq) VALUES (@TicketNumber, @FromSeq, @ToSeq)",
-            new { events[0].TicketNumber, FromSeq = events.Min(e => e.Seq), ToSeq = events.Max(e => e.Seq) },
-            transaction);
+            new { events[0].TicketNumber, FromSeq = events[0].Seq, ToSeq = events[^1].Seq });
     }
 
     /// <summary>One ticket's timeline after <paramref name="query"/>.After, oldest first, as <paramref name="viewer"/> may see it.</summary>
@@ -49,7 +51,7 @@ internal sealed class EventStore(Database database)
             FROM events
             WHERE ticket_number = @ticketNumber
               {(query.Type is null ? "" : "AND type = @type")}
-              {VisibilityFilter(viewer)}
+              {EventAudience.EventFilter(viewer)}
             """;
         var parameters = new
         {
@@ -63,11 +65,6 @@ internal sealed class EventStore(Database database)
         var rows = (await connection.QueryAsync<EventRow>($"SELECT {Columns} {filter} AND seq > @after ORDER BY seq LIMIT @take", parameters)).ToList();
         return Paging.Cut(rows, query.Limit, row => Cursor.OfSeq(row.Seq), total).Map(row => row.ToView());
     });
-
-    /// <summary>USERs see PUBLIC events and the PERSONAL ones they are the subject or the actor of; staff see all.</summary>
-    public static string VisibilityFilter(Actor viewer) => viewer.IsStaff
-        ? ""
-        : "AND (visibility = 'PUBLIC' OR (visibility = 'PERSONAL' AND (subject_id = @viewer OR actor_id = @viewer)))";
 
     internal class EventRow
     {

@@ -1,5 +1,3 @@
-using TicketPlatform.Common;
-
 namespace TicketPlatform.Invitations;
 
 /// <summary>Input rules of invitations that need no state.</summary>
@@ -10,7 +8,4 @@ internal static class InvitationRules
     /// <summary>A blank message is no message.</summary>
     public static string? MessageOf(string? message) => string.IsNullOrWhiteSpace(message) ? null : message;
 
-    /// <summary>Checks a list's limit and cursor; <paramref name="after"/> is the decoded cursor, if any.</summary>
-    public static DomainError? ValidatePage(InvitationListQuery query, out (DateTimeOffset CreatedAt, Guid Id)? after) =>
-        Paging.Check(query.Limit, query.Cursor, Cursor.TryDecodeCreation, out after);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using TicketPlatform.Common;
@@ -16,7 +15,8 @@ internal sealed class InvitationStore(Database database)
 
     private static readonly string Pending = EnumText.Of(InvitationStatus.Pending);
 
-    public static Task Upsert(DbConnection connection, DbTransaction transaction, InvitationView i) => connection.ExecuteAsync(
+    /// <summary>The invitation row as it stands after a ticket's commit; staged into that commit.</summary>
+    public static SqlStatement Upsert(InvitationView i) => new(
         $"""
         INSERT INTO invitations ({Columns})
         VALUES (@Id, @TicketNumber, @InviterId, @InviteeId, @CanEdit, @CanComment, @Status, @Message, @CreatedAt, @ExpiresAt, @RespondedAt, @CancelReason)
@@ -36,8 +36,7 @@ internal sealed class InvitationStore(Database database)
             i.ExpiresAt,
             i.RespondedAt,
             i.CancelReason,
-        },
-        transaction);
+        });
 
     public Task<InvitationView[]> PendingOf(string ticketNumber) => database.ReadAsync(async connection =>
         (await connection.QueryAsync<InvitationRow>(

@@ -15,7 +15,7 @@ internal sealed class InvitationsGrain(InvitationStore invitations, Clock clock)
     /// <summary>The caller's invitations; those past their deadline are expired by their tickets first, so none shows as PENDING.</summary>
     public async Task<Result<Page<InvitationView>>> Mine(Actor actor, InvitationListQuery query)
     {
-        if (InvitationRules.ValidatePage(query, out var after) is { } invalid)
+        if (Paging.Check<(DateTimeOffset CreatedAt, Guid Id)>(query.Limit, query.Cursor, Cursor.TryDecodeCreation, out var after) is { } invalid)
         {
             return invalid;
         }

@@ -2,6 +2,7 @@ using TicketPlatform.Common;
 using TicketPlatform.Events;
 using TicketPlatform.Invitations;
 using TicketPlatform.Participants;
+using TicketPlatform.Users;
 
 namespace TicketPlatform.Tickets;
 
@@ -11,6 +12,9 @@ namespace TicketPlatform.Tickets;
 /// </summary>
 internal sealed partial class TicketGrain : ITicketInvitationsGrain
 {
+    /// <summary>The actor of expiries, which no user performs: the empty id (documented in docs/decisions.md).</summary>
+    internal static readonly Actor SystemActor = new(Guid.Empty, UserRole.User);
+
     public async Task<Result<InvitationView>> Invite(Actor actor, InviteToTicket command)
     {
         var errors = new FieldErrors().OptionalText("message", command.Message, InvitationRules.MaxMessageLength);
@@ -37,7 +41,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
             sent = new InvitationView(
                 Guid.NewGuid(), Number, actor.UserId, command.InviteeId, command.CanEdit, command.CanComment, InvitationStatus.Pending,
                 InvitationRules.MessageOf(command.Message), change.Now, change.Now + invitationOptions.Value.Expiry, RespondedAt: null);
-            change.Stage(new InvitationWrite(sent));
+            InvitationsModule.Send(change, sent);
             change.Record(TicketEventType.InvitationSent, new InvitationSentPayload(sent.Id, sent.InviteeId, sent.CanEdit, sent.CanComment, sent.ExpiresAt));
             return null;
         });
@@ -46,7 +50,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
 
     public async Task<Result<Page<InvitationView>>> ListInvitations(Actor actor, InvitationListQuery query)
     {
-        var invalid = InvitationRules.ValidatePage(query, out var after);
+        var invalid = Paging.Check<(DateTimeOffset CreatedAt, Guid Id)>(query.Limit, query.Cursor, Cursor.TryDecodeCreation, out var after);
         if ((Visible(actor) ?? invalid) is { } refused)
         {
             return refused;
@@ -68,10 +72,10 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
         {
             if (change.Before.Participants.ContainsKey(invitation.InviteeId))
             {
-                return CancelInvitation(change, invitation, InvitationReasons.AlreadyParticipant);
+                return InvitationsModule.Cancel(change, invitation, InvitationReasons.AlreadyParticipant);
             }
 
-            var accepted = CloseInvitation(change, invitation, InvitationStatus.Accepted);
+            var accepted = InvitationsModule.Close(change, invitation, InvitationStatus.Accepted);
             change.Record(TicketEventType.InvitationAccepted, new InvitationAnsweredPayload(invitation.Id, invitation.InviteeId));
             var participant = new Participant(invitation.InviteeId, ParticipantRole.Participant, invitation.CanEdit, invitation.CanComment, change.Now);
             change.UpsertParticipant(participant);
@@ -84,7 +88,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
     public Task<Result<InvitationView>> DeclineInvitation(Actor actor, Guid invitationId) =>
         Respond(actor, invitationId, InviteeOnly, (change, invitation) =>
         {
-            var declined = CloseInvitation(change, invitation, InvitationStatus.Declined);
+            var declined = InvitationsModule.Close(change, invitation, InvitationStatus.Declined);
             change.Record(TicketEventType.InvitationDeclined, new InvitationAnsweredPayload(invitation.Id, invitation.InviteeId));
             return declined;
         });
@@ -93,7 +97,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
         Respond(actor, invitationId, InviterOrStaff, (change, invitation) =>
         {
             change.EnrolActingStaff();
-            return CancelInvitation(change, invitation, InvitationReasons.Withdrawn);
+            return InvitationsModule.Cancel(change, invitation, InvitationReasons.Withdrawn);
         });
 
     public async Task<int> ExpireInvitations()
@@ -103,8 +107,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
             return 0;
         }
 
-        await LoadPendingInvitations();
-        if (!PendingInvitations.Values.Any(i => i.ExpiresAt <= clock.Now()))
+        if (!_ticket.PendingInvitations.Values.Any(i => i.ExpiresAt <= clock.Now()))
         {
             return 0;
         }
@@ -112,10 +115,10 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
         var expired = 0;
         await Execute(SystemActor, invalid: null, change =>
         {
-            var due = PendingInvitations.Values.Where(i => i.ExpiresAt <= change.Now).OrderBy(i => i.ExpiresAt).ThenBy(i => i.Id).ToList();
+            var due = change.Before.PendingInvitations.Values.Where(i => i.ExpiresAt <= change.Now).OrderBy(i => i.ExpiresAt).ThenBy(i => i.Id).ToList();
             foreach (var invitation in due)
             {
-                CloseInvitation(change, invitation, InvitationStatus.Expired);
+                InvitationsModule.Close(change, invitation, InvitationStatus.Expired);
                 change.Record(TicketEventType.InvitationExpired, new InvitationAnsweredPayload(invitation.Id, invitation.InviteeId));
             }
 
@@ -146,7 +149,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
         InvitationView? outcome = null;
         var result = await Execute(actor, invalid: null, change =>
         {
-            if (!PendingInvitations.TryGetValue(invitationId, out var invitation))
+            if (!change.Before.PendingInvitations.TryGetValue(invitationId, out var invitation))
             {
                 return DomainError.Conflict("The invitation is no longer pending.", InvitationReasons.NotPending);
             }
@@ -170,8 +173,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
             return null;
         }
 
-        await LoadPendingInvitations();
-        var invitation = PendingInvitations.GetValueOrDefault(invitationId) ?? await invitations.Find(invitationId);
+        var invitation = _ticket.PendingInvitations.GetValueOrDefault(invitationId) ?? await invitations.Find(invitationId);
         var visible = invitation is not null && invitation.TicketNumber == Number
             && (actor.UserId == invitation.InviteeId || actor.UserId == invitation.InviterId || Visible(actor) is null);
         return visible ? invitation : null;
@@ -189,7 +191,7 @@ internal sealed partial class TicketGrain : ITicketInvitationsGrain
             return DomainError.Conflict("You cannot invite yourself.", InvitationReasons.SelfInvitation);
         }
 
-        return PendingInvitations.Values.Any(i => i.InviteeId == inviteeId)
+        return change.Before.PendingInvitations.Values.Any(i => i.InviteeId == inviteeId)
             ? DomainError.Conflict("The user already has a pending invitation to this ticket.", InvitationReasons.AlreadyInvited)
             : null;
     }

@@ -1,4 +1,5 @@
 using TicketPlatform.Common;
+using TicketPlatform.Events;
 
 namespace TicketPlatform.Messages;
 
@@ -17,7 +18,7 @@ internal sealed record MessageRecord(
 {
     public bool IsDeleted => DeletedAt is not null;
 
-    public bool IsVisibleTo(Actor viewer) => Visibility == MessageVisibility.Public || viewer.IsStaff;
+    public bool IsVisibleTo(Actor viewer) => EventAudience.CanSee(Visibility, viewer);
 
     public MessageView ToView() => new(Id, TicketNumber, AuthorId, Content, Visibility, CreatedAt, EditedAt, DeletedAt, DeletedBy);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using TicketPlatform.Common;
+using TicketPlatform.Events;
 using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
 
@@ -14,22 +15,21 @@ internal sealed class MessageStore(Database database)
 {
     private const string Columns = "id, ticket_number, seq, author_id, content, visibility, created_at, edited_at, deleted_at, deleted_by";
 
-    public static IStagedWrite Insert(MessageRecord m) => new StagedSql(
+    public static SqlStatement Insert(MessageRecord m) => new(
         $"INSERT INTO messages ({Columns}) VALUES (@Id, @TicketNumber, @Seq, @AuthorId, @Content, @Visibility, @CreatedAt, @EditedAt, @DeletedAt, @DeletedBy)",
-        new { m.Id, m.TicketNumber, m.Seq, m.AuthorId, m.Content, Visibility = EnumText.Of(m.Visibility), m.CreatedAt, m.EditedAt, m.DeletedAt, m.DeletedBy });
+        new { m.Id, m.TicketNumber, m.Seq, m.AuthorId, m.Content, Visibility = EnumText.Of(m.Visibility), m.CreatedAt, m.EditedAt, m.DeletedAt, m.DeletedBy }, MustAffectRow: true);
 
     /// <summary>Never on a deleted row: an edit decided before a delete must not write words back into the erased message.</summary>
-    public static IStagedWrite Edit(MessageRecord m) => new StagedSql(
-        "UPDATE messages SET content = @Content, edited_at = @EditedAt WHERE id = @Id AND deleted_at IS NULL", new { m.Id, m.Content, m.EditedAt });
+    public static SqlStatement Edit(MessageRecord m) => new(
+        "UPDATE messages SET content = @Content, edited_at = @EditedAt WHERE id = @Id AND deleted_at IS NULL", new { m.Id, m.Content, m.EditedAt }, MustAffectRow: true);
 
     /// <summary>Soft delete that erases the words: the row keeps who deleted it and when, the content becomes NULL.</summary>
-    public static IStagedWrite Erase(MessageRecord m) => new StagedSql(
+    public static SqlStatement Erase(MessageRecord m) => new(
         "UPDATE messages SET content = NULL, deleted_at = @DeletedAt, deleted_by = @DeletedBy WHERE id = @Id AND deleted_at IS NULL",
-        new { m.Id, m.DeletedAt, m.DeletedBy });
+        new { m.Id, m.DeletedAt, m.DeletedBy }, MustAffectRow: true);
 
     /// <summary>The condition that keeps INTERNAL messages from USERs, for a query over <c>messages</c> aliased <paramref name="alias"/>.</summary>
-    public static string VisibleTo(Actor viewer, string alias = "") =>
-        viewer.IsStaff ? "" : $"AND {(alias.Length == 0 ? "" : alias + ".")}visibility = 'PUBLIC'";
+    public static string VisibleTo(Actor viewer, string alias = "") => EventAudience.Filter(viewer.IsStaff, alias);
 
     public async Task<MessageRecord?> Find(string ticketNumber, Guid id)
     {
@@ -53,9 +53,7 @@ internal sealed class MessageStore(Database database)
         var rows = await Query(
             $"SELECT {Columns} FROM messages WHERE ticket_number = @ticketNumber AND seq < @seq {VisibleTo(viewer)} ORDER BY seq DESC LIMIT @take",
             ticketNumber, beforeSeq, limit);
-        rows.Reverse();
-        return new Page<MessageView>(
-            [.. rows.Select(m => m.ToView())], rows.Count > 0 ? Cursor.OfSeq(rows[^1].Seq) : null, await Total(ticketNumber, viewer, includeTotal));
+        return Paging.Backward(rows, m => Cursor.OfSeq(m.Seq), await Total(ticketNumber, viewer, includeTotal)).Map(m => m.ToView());
     }
 
     /// <summary>How many messages the viewer's conversation holds, tombstones included; null when not asked.</summary>

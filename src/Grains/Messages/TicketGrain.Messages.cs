@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
 using TicketPlatform.Messages;
@@ -14,8 +13,6 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
 {
     internal const string ReopenedByMessage = "MESSAGE_POSTED";
 
-    private MessageStore Messages => field ??= ServiceProvider.GetRequiredService<MessageStore>();
-
     public Task<Result<MessageView>> PostMessage(Actor actor, PostMessage command)
     {
         var id = Guid.CreateVersion7();
@@ -27,9 +24,9 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return refused;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(command.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(command.Visibility));
             var type = command.Visibility == MessageVisibility.Internal ? TicketEventType.InternalNoteAdded : TicketEventType.MessagePosted;
-            change.Record(type, new MessagePayload(id), EventVisibilityOf(command.Visibility));
+            change.Record(type, new MessagePayload(id), EventAudience.Of(command.Visibility));
             posted = new MessageRecord(id, Number, change.After.LastSeq, actor.UserId, command.Content, command.Visibility, change.Now,
                 EditedAt: null, DeletedAt: null, DeletedBy: null);
             change.Stage(MessageStore.Insert(posted));
@@ -68,10 +65,10 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
         if (query.Before is { } before)
         {
             var anchor = await VisibleMessage(actor, before);
-            return anchor.IsSuccess ? await Messages.Before(Number, actor, anchor.Value!.Seq, query.Limit, query.IncludeTotal) : anchor.Error!;
+            return anchor.IsSuccess ? await messages.Before(Number, actor, anchor.Value!.Seq, query.Limit, query.IncludeTotal) : anchor.Error!;
         }
 
-        return await Messages.After(Number, actor, afterSeq ?? 0, query.Limit, query.IncludeTotal);
+        return await messages.After(Number, actor, afterSeq ?? 0, query.Limit, query.IncludeTotal);
     }
 
     public Task<Result<MessageView>> EditMessage(Actor actor, EditMessage command)
@@ -106,9 +103,9 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(message.Visibility));
             edited = message with { Content = command.Content, EditedAt = change.Now };
-            change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
+            change.Record(TicketEventType.MessageEdited, new MessagePayload(message.Id), EventAudience.Of(message.Visibility));
             change.Stage(MessageStore.Edit(edited));
             change.PushWith(edited.ToView());
             return null;
@@ -142,12 +139,12 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
                 return null;
             }
 
-            change.EnrolActingStaff(EventVisibilityOf(message.Visibility));
+            change.EnrolActingStaff(EventAudience.Of(message.Visibility));
             deleted = message with { Content = null, DeletedAt = change.Now, DeletedBy = actor.UserId };
-            change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventVisibilityOf(message.Visibility));
+            change.Record(TicketEventType.MessageDeleted, new MessagePayload(message.Id), EventAudience.Of(message.Visibility));
             change.Stage(MessageStore.Erase(deleted));
             change.PushWith(deleted.ToView());
-            DeleteAttachments(change, await Attachments.Live(Number, message.Id));
+            DeleteAttachments(change, await attachments.Live(Number, message.Id));
             return null;
         }, _ => deleted!.ToView());
     }
@@ -159,18 +156,18 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             return hidden;
         }
 
-        var message = await Messages.Find(Number, upToMessageId);
+        var message = await messages.Find(Number, upToMessageId);
         if (message is null || !message.IsVisibleTo(actor))
         {
             return DomainError.Validation("upToMessageId", "No message of this ticket has this id.");
         }
 
-        await Messages.MoveReadPointer(Number, actor.UserId, message.Seq, clock.Now());
-        return await Messages.Unread(Number, actor);
+        await messages.MoveReadPointer(Number, actor.UserId, message.Seq, clock.Now());
+        return await messages.Unread(Number, actor);
     }
 
     public async Task<Result<UnreadMessages>> GetUnreadMessages(Actor actor) =>
-        Visible(actor) is { } hidden ? hidden : await Messages.Unread(Number, actor);
+        Visible(actor) is { } hidden ? hidden : await messages.Unread(Number, actor);
 
     /// <summary>The message, when the ticket and the message are both visible to <paramref name="actor"/>; else NOT_FOUND.</summary>
     private async Task<Result<MessageRecord>> VisibleMessage(Actor actor, Guid messageId)
@@ -180,13 +177,10 @@ internal sealed partial class TicketGrain : ITicketMessagesGrain
             return hidden;
         }
 
-        var message = await Messages.Find(Number, messageId);
+        var message = await messages.Find(Number, messageId);
         return message is not null && message.IsVisibleTo(actor) ? message : DomainError.NotFound("Message");
     }
 
     private static TicketRight RightToWrite(MessageVisibility visibility) =>
         visibility == MessageVisibility.Internal ? TicketRight.CommentInternal : TicketRight.Comment;
-
-    private static EventVisibility EventVisibilityOf(MessageVisibility visibility) =>
-        visibility == MessageVisibility.Internal ? EventVisibility.Internal : EventVisibility.Public;
 }

@@ -1,12 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 using TicketPlatform.Common;
 using TicketPlatform.Realtime;
 
 namespace TicketPlatform.Tickets;
 
-/// <summary>Pushes every committed change to the Api nodes watching this ticket, with the ticket after it.</summary>
+/// <summary>The Api nodes watching this ticket, to which the pipeline pushes every committed change (<c>Publish</c>).</summary>
 internal sealed partial class TicketGrain : ITicketRealtimeGrain
 {
     /// <summary>Nodes renew well within this; a subscription not renewed for this long is dropped.</summary>
@@ -15,7 +13,7 @@ internal sealed partial class TicketGrain : ITicketRealtimeGrain
     private ObserverManager<ITicketObserver>? _watchers;
 
     private ObserverManager<ITicketObserver> Watchers =>
-        _watchers ??= new ObserverManager<ITicketObserver>(WatchExpiry, ServiceProvider.GetRequiredService<ILogger<TicketGrain>>());
+        _watchers ??= new ObserverManager<ITicketObserver>(WatchExpiry, logger);
 
     public Task<long> Watch(ITicketObserver observer, NodePresence presence)
     {
@@ -40,16 +38,5 @@ internal sealed partial class TicketGrain : ITicketRealtimeGrain
     {
         _watchers?.Notify(observer => observer.OnTyping(notice));
         return Task.CompletedTask;
-    }
-
-    private void Publish(TicketChange change)
-    {
-        if (_watchers is not { Count: > 0 } || change.Events.Count == 0)
-        {
-            return;
-        }
-
-        var commit = new TicketCommit(Number, change.After.ToView(forStaff: true), change.After.ToView(forStaff: false), change.ToCommittedEvents());
-        _watchers.Notify(observer => observer.OnCommitted(commit));
     }
 }

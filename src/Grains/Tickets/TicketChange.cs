@@ -2,6 +2,7 @@ using TicketPlatform.Attachments;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
 using TicketPlatform.Messages;
+using TicketPlatform.Persistence;
 using TicketPlatform.Realtime;
 
 namespace TicketPlatform.Tickets;
@@ -17,13 +18,14 @@ internal sealed record ParticipantWrite(ParticipantWriteKind Kind, Participant P
 
 /// <summary>
 /// One command's unit of work on a ticket: the next state, the events it records (numbered from the
-/// ticket's last seq) and the participant rows it writes. Committed as one transaction by <see cref="TicketStore"/>.
+/// ticket's last seq), the participant rows and the staged rows of other modules it writes, and what its realtime
+/// push carries. Committed by <see cref="TicketStore"/> in one transaction, alone or with the changes queued after it.
 /// </summary>
 internal sealed class TicketChange
 {
     private readonly List<NewEvent> _events = [];
     private readonly List<ParticipantWrite> _participantWrites = [];
-    private readonly List<IStagedWrite> _stagedWrites = [];
+    private readonly List<SqlStatement> _stagedWrites = [];
     private readonly Dictionary<long, MessageView> _messages = [];
     private readonly Dictionary<long, AttachmentView> _attachments = [];
 
@@ -50,7 +52,8 @@ internal sealed class TicketChange
 
     public IReadOnlyList<ParticipantWrite> ParticipantWrites => _participantWrites;
 
-    public IReadOnlyList<IStagedWrite> StagedWrites => _stagedWrites;
+    /// <summary>Rows of other modules (messages, attachments, invitations) written in this change's transaction, in order.</summary>
+    public IReadOnlyList<SqlStatement> StagedWrites => _stagedWrites;
 
     public bool HasChanges => _events.Count > 0;
 
@@ -68,7 +71,7 @@ internal sealed class TicketChange
         _events.Add(new NewEvent(After.Number, seq, type, Actor.UserId, visibility, subjectId, DomainJson.Serialize(payload), Now));
     }
 
-    public void Stage(IStagedWrite write) => _stagedWrites.Add(write);
+    public void Stage(SqlStatement write) => _stagedWrites.Add(write);
 
     /// <summary>Realtime pushes of the event recorded last carry <paramref name="message"/> (as it is after the commit).</summary>
     public void PushWith(MessageView message) => _messages[After.LastSeq] = message;

@@ -1,5 +1,4 @@
 using TicketPlatform.Common;
-using TicketPlatform.Preconditions;
 
 namespace TicketPlatform.Tickets;
 
@@ -9,8 +8,8 @@ namespace TicketPlatform.Tickets;
 /// </summary>
 internal sealed partial class TicketGrain
 {
-    private DomainError? StaleVersionNamed(Actor actor) =>
-        ExpectedTicketVersion.Current is { } expected && _ticket!.VersionSeen(actor.IsStaff) is var current && expected != current
+    private static DomainError? StaleVersionNamed(TicketState ticket, Actor actor, int? expectedVersion) =>
+        expectedVersion is { } expected && ticket.VersionSeen(actor.IsStaff) is var current && expected != current
             ? new DomainError(ErrorCodes.PreconditionFailed, $"The ticket is at version {current}, not {expected}.")
             : null;
 }

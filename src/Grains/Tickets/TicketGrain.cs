@@ -1,28 +1,35 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
 using TicketPlatform.Invitations;
+using TicketPlatform.Messages;
 using TicketPlatform.Users;
 
 namespace TicketPlatform.Tickets;
 
 /// <summary>
 /// Owns one ticket: every command is checked against <see cref="TicketAccessPolicy"/> and the lifecycle, then
-/// committed with its events in one transaction fenced by the ticket's version. Memory changes only after
-/// the commit; reads are served from memory.
+/// committed with its events in one transaction fenced by the ticket's version, through the command pipeline
+/// (TicketGrain.Pipeline.cs). Reentrant: commands queue while a commit is in flight and are committed together;
+/// reads are served from the committed state in memory meanwhile.
 /// </summary>
+[Reentrant]
 internal sealed partial class TicketGrain(
-    TicketStore store, EventStore events, UserLookup users, Clock clock, DomainMetrics metrics,
-    InvitationStore invitations, IOptions<InvitationOptions> invitationOptions)
+    TicketStore store, EventStore events, MessageStore messages, AttachmentStore attachments, InvitationStore invitations,
+    IEnumerable<ITicketModule> modules, UserLookup users, Clock clock, DomainMetrics metrics,
+    IOptions<TicketOptions> options, IOptions<InvitationOptions> invitationOptions, ILogger<TicketGrain> logger)
     : Grain, ITicketGrain
 {
     private TicketState? _ticket;
 
     private string Number => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _ticket = await store.Load(Number);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _ticket = await LoadState();
 
     public async Task<Result<TicketView>> Open(Actor actor, OpenTicket command)
     {
@@ -52,9 +59,9 @@ internal sealed partial class TicketGrain(
         change.Record(TicketEventType.TicketCreated, new TicketCreatedPayload(
             draft.Title, draft.Description, draft.Status, draft.Priority, draft.CategoryId, draft.RequesterId));
 
-        if (!await store.TryCommit(change))
+        if (!await store.TryCommit([change]))
         {
-            _ticket = await store.Load(Number);
+            _ticket = await LoadState();
             return DomainError.Conflict($"Ticket {Number} already exists.");
         }
 

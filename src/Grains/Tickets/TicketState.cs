@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TicketPlatform.Invitations;
 using TicketPlatform.Common;
 
 namespace TicketPlatform.Tickets;
@@ -7,7 +8,7 @@ namespace TicketPlatform.Tickets;
 internal sealed record Participant(Guid UserId, ParticipantRole Role, bool CanEdit, bool CanComment, DateTimeOffset JoinedAt);
 
 /// <summary>
-/// The committed state of one ticket: the grain's cache of its row and its participants. Immutable, so a
+/// The state of one ticket: the grain's cache of its row, its participants and what its modules keep. Immutable, so a
 /// command builds the next state aside and the grain swaps it in only after the commit succeeded.
 /// </summary>
 internal sealed record TicketState(
@@ -33,6 +34,12 @@ internal sealed record TicketState(
     int PublicVersion,
     DateTimeOffset PublicUpdatedAt)
 {
+    /// <summary>
+    /// The PENDING invitations, by id: the invitations module's part of the state (loaded by its
+    /// <see cref="ITicketModule.Load"/>), so a decision sees what the commands decided before it in the same batch.
+    /// </summary>
+    public ImmutableDictionary<Guid, InvitationView> PendingInvitations { get; init; } = ImmutableDictionary<Guid, InvitationView>.Empty;
+
     public TicketAccessFacts Facts => new(Status, PriorityLocked, CategoryLocked, AssignmentLocked, Archived);
 
     public TicketAccessSubject SubjectFor(Actor actor) => TicketSubjects.For(

@@ -31,13 +31,14 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
     });
 
     /// <summary>
-    /// Commits the change if the ticket is still at the version the change was decided on and every staged row
-    /// is still as the command saw it. Returns false, having written nothing, when another writer got there first.
+    /// Commits <paramref name="changes"/> (consecutive changes, each decided on the state the previous one left) as ONE
+    /// transaction, sent as one batch, if the ticket is still at the version the first was decided on and every staged
+    /// row is still as its command saw it. Returns false, having written nothing, when another writer got there first.
     /// </summary>
-    public async Task<bool> TryCommit(TicketChange change)
+    public async Task<bool> TryCommit(IReadOnlyList<TicketChange> changes)
     {
-        var committed = await Commit(change);
-        if (committed && change.Events.Count > 0)
+        var committed = await Commit(changes);
+        if (committed && changes.Any(change => change.Events.Count > 0))
         {
             foreach (var listener in listeners)
             {
@@ -48,11 +49,21 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
         return committed;
     }
 
-    private async Task<bool> Commit(TicketChange change)
+    private async Task<bool> Commit(IReadOnlyList<TicketChange> changes)
     {
         try
         {
-            return await database.WriteAsync((connection, transaction) => Write(connection, transaction, change));
+            return await database.WriteAsync(async (connection, transaction) =>
+            {
+                try
+                {
+                    return await SqlBatch.ExecuteAsync(connection, transaction, [.. Statements(changes)]) ? true : throw new StaleRowException();
+                }
+                catch (DbException e) when (changes[0].IsCreation && database.Dialect.IsUniqueViolation(e))
+                {
+                    throw new StaleRowException();
+                }
+            });
         }
         catch (StaleRowException)
         {
@@ -60,27 +71,18 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
         }
     }
 
-    private async Task<bool> Write(DbConnection connection, DbTransaction transaction, TicketChange change)
+    /// <summary>A fenced or staged statement found its row changed by another writer; thrown to roll the commit back.</summary>
+    private sealed class StaleRowException : Exception;
+
+    /// <summary>The ticket row (inserted, or updated under the version fence), then each change's rows in order, then the events.</summary>
+    private static IEnumerable<SqlStatement> Statements(IReadOnlyList<TicketChange> changes)
     {
-        var ticket = TicketParameters(change.After);
-        if (change.IsCreation)
-        {
-            try
-            {
-                await connection.ExecuteAsync(
-                    $"INSERT INTO tickets ({TicketColumns}) VALUES (@Number, @Title, @Description, @Status, @Priority, @CategoryId, @RequesterId, @AssigneeId, @PriorityLocked, @CategoryLocked, @AssignmentLocked, @Archived, @CreatedAt, @UpdatedAt, @ResolvedAt, @ClosedAt, @Version, @LastSeq, @PublicVersion, @PublicUpdatedAt)",
-                    ticket, transaction);
-            }
-            catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
-            {
-                return false;
-            }
-        }
-        else
-        {
-            var parameters = new DynamicParameters(ticket);
-            parameters.Add("ExpectedVersion", change.Before.Version);
-            var updated = await connection.ExecuteAsync(
+        var (first, last) = (changes[0], changes[^1]);
+        yield return first.IsCreation
+            ? new SqlStatement(
+                $"INSERT INTO tickets ({TicketColumns}) VALUES (@Number, @Title, @Description, @Status, @Priority, @CategoryId, @RequesterId, @AssigneeId, @PriorityLocked, @CategoryLocked, @AssignmentLocked, @Archived, @CreatedAt, @UpdatedAt, @ResolvedAt, @ClosedAt, @Version, @LastSeq, @PublicVersion, @PublicUpdatedAt)",
+                TicketParameters(last.After, expectedVersion: 0))
+            : new SqlStatement(
                 """
                 UPDATE tickets SET title = @Title, description = @Description, status = @Status, priority = @Priority,
                     category_id = @CategoryId, assignee_id = @AssigneeId, priority_locked = @PriorityLocked,
@@ -89,48 +91,45 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
                     public_version = @PublicVersion, public_updated_at = @PublicUpdatedAt
                 WHERE number = @Number AND version = @ExpectedVersion
                 """,
-                parameters, transaction);
-            if (updated == 0)
-            {
-                return false;
-            }
-        }
+                TicketParameters(last.After, first.Before.Version),
+                MustAffectRow: true);
 
-        await WriteParticipants(connection, transaction, change);
-        foreach (var write in change.StagedWrites)
+        foreach (var change in changes)
         {
-            if (!await write.Execute(connection, transaction))
+            foreach (var write in change.ParticipantWrites)
             {
-                throw new StaleRowException(); // rolls the transaction back
+                yield return ParticipantStatement(change.After.Number, write);
+            }
+
+            foreach (var staged in change.StagedWrites)
+            {
+                yield return staged;
             }
         }
 
-        await EventStore.Append(connection, transaction, change.Events);
-        return true;
+        foreach (var statement in EventStore.Append([.. changes.SelectMany(change => change.Events)]))
+        {
+            yield return statement;
+        }
     }
 
-    /// <summary>A staged write found its row changed by another writer; thrown to roll the commit back.</summary>
-    private sealed class StaleRowException : Exception;
-
-    private static async Task WriteParticipants(DbConnection connection, DbTransaction transaction, TicketChange change)
+    private static SqlStatement ParticipantStatement(string number, ParticipantWrite write)
     {
-        foreach (var write in change.ParticipantWrites)
-        {
-            var p = write.Participant;
-            var parameters = new { number = change.After.Number, p.UserId, Role = EnumText.Of(p.Role), p.CanEdit, p.CanComment, p.JoinedAt };
-            var sql = write.Kind == ParticipantWriteKind.Delete
-                ? "DELETE FROM participants WHERE ticket_number = @number AND user_id = @UserId"
+        var p = write.Participant;
+        return new SqlStatement(
+            write.Kind == ParticipantWriteKind.Delete
+                ? "DELETE FROM participants WHERE ticket_number = @Number AND user_id = @UserId"
                 : """
                   INSERT INTO participants (ticket_number, user_id, role, can_edit, can_comment, joined_at)
-                  VALUES (@number, @UserId, @Role, @CanEdit, @CanComment, @JoinedAt)
+                  VALUES (@Number, @UserId, @Role, @CanEdit, @CanComment, @JoinedAt)
                   ON CONFLICT (ticket_number, user_id) DO UPDATE SET role = excluded.role, can_edit = excluded.can_edit, can_comment = excluded.can_comment
-                  """;
-            await connection.ExecuteAsync(sql, parameters, transaction);
-        }
+                  """,
+            new { Number = number, p.UserId, Role = EnumText.Of(p.Role), p.CanEdit, p.CanComment, p.JoinedAt });
     }
 
-    private static object TicketParameters(TicketState t) => new
+    private static object TicketParameters(TicketState t, int expectedVersion) => new
     {
+        ExpectedVersion = expectedVersion,
         t.Number,
         t.Title,
         t.Description,
