@@ -9,7 +9,7 @@
 #   W   P1 after a short warm-up against P1 after the full one (steady state within 10 s?)
 # Usage: bench/run.sh            (30 s warm-up, 20 s measured per figure, K=1000)
 #        bench/run.sh --quick    (5 s warm-up, 5 s measured, K=200: a smoke run, figures are rough)
-# Environment: BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
+# Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
 # It starts and stops its own throwaway PostgreSQL (scripts/lib/postgres.sh) and needs pgbench and taskset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ results="$work/results.tsv"
 stop_server() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi
 }
-trap 'stop_server; pg_stop; rm -rf "$work"' EXIT
+trap 'stop_server; pg_stop; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 
 echo "Building (Release)..."
 dotnet build -c Release -m:1 -v quiet src/Api/Api.csproj >/dev/null
@@ -60,7 +60,7 @@ start_service() { # <data-directory> [postgres connection string]
 }
 token() { TicketPlatform__DataDirectory="$1" dotnet "$api" token --sub "$2" | tail -n 1; }
 new_ticket() { curl -fsS -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
-  -d '{"title":"Printer on fire","description":"It is burning."}' "$base/api/tickets" | sed -n 's/.*"number":"\([^"]*\)".*/\1/p'; }
+  -d '{"title":"Printer on fire","description":"It is burning."}' "$base/api/tickets" | sed -n 's/.*"number":"\([^"]*\)".*/\1/p'; echo; }
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 post='{"content":"Hello from the bench"}'
@@ -70,19 +70,19 @@ echo "P1 reference (minimal app, GET /json)"
 taskset -c "$server_cpu" dotnet "$edge" reference "$base" /dev/null >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do curl -fsS "$base/json" >/dev/null 2>&1 && break; sleep 0.5; done
-p1_ref=$(load "$base" - GET /json 32 "$warmup" "$seconds" | tee /dev/stderr | field rps)
+p1_ref=$(load "$base" - GET /json 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
 stop_server
 
 # --- the service on SQLite (embedded profile) --------------------------------------------------------------------
 run_writes() { # <label> <data-directory> <token>
   local label=$1 data=$2 tok=$3 tickets one
-  tickets=$(for _ in $(seq 1 32); do new_ticket "$tok"; done | paste -sd,)
+  tickets=$(for _ in $(seq 1 32); do new_ticket "$tok"; done | grep . | paste -sd,)
   echo "$label P3 (POST messages, c=32 over 32 tickets)"
-  p3=$(BENCH_TICKETS="$tickets" load "$base" "$tok" POST "/api/tickets/{t}/messages" 32 "$warmup" "$seconds" "$post" | tee /dev/stderr | field rps)
+  p3=$(BENCH_TICKETS="$tickets" load "$base" "$tok" POST "/api/tickets/{t}/messages" 32 "$warmup" "$seconds" "$post" | tee -a /dev/stderr | field rps)
   one=$(new_ticket "$tok")
   echo "$label P4 (32 writers on ticket $one)"
-  p4=$(load "$base" "$tok" POST "/api/tickets/$one/messages" 32 "$warmup" "$seconds" "$post" | tee /dev/stderr | field rps)
-  gapless=$(dotnet "$edge" gapless "$base" "$tok" "$one" | tee /dev/stderr | field gapless)
+  p4=$(load "$base" "$tok" POST "/api/tickets/$one/messages" 32 "$warmup" "$seconds" "$post" | tee -a /dev/stderr | field rps)
+  gapless=$(dotnet "$edge" gapless "$base" "$tok" "$one" | tee -a /dev/stderr | field gapless)
   echo "$tickets" >"$work/$label.tickets"; echo "$one" >"$work/$label.one"
 }
 
@@ -91,9 +91,9 @@ start_service "$sqlite_data"
 user_token=$(token "$sqlite_data" bench-user)
 hot=$(new_ticket "$user_token")
 echo "W: P1 right after start (${BENCH_EARLY_WARMUP:-5} s warm-up, 5 s measured)"
-p1_early=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "${BENCH_EARLY_WARMUP:-5}" 5 | tee /dev/stderr | field rps)
+p1_early=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "${BENCH_EARLY_WARMUP:-5}" 5 | tee -a /dev/stderr | field rps)
 echo "P1 service (GET /api/tickets/$hot with a JWT)"
-p1=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "$warmup" "$seconds" | tee /dev/stderr | field rps)
+p1=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
 run_writes sqlite "$sqlite_data" "$user_token"
 p3_sqlite=$p3; p4_sqlite=$p4; gapless_sqlite=$gapless
 
@@ -101,7 +101,7 @@ echo "P6 fan-out: $fanout_k connections, $fanout_m messages at $fanout_r/s"
 fanout_ticket=$(new_ticket "$user_token")
 for _ in $(seq 1 "$fanout_k"); do echo "$user_token"; done >"$work/tokens"
 rss_before=$(rss_kb "$server_pid"); cpu_before=$(cpu_ticks "$server_pid"); t0=$(date +%s.%N)
-p6=$(taskset -c "$load_cpu" dotnet "$edge" fanout "$base" "$work/tokens" "$fanout_ticket" "$fanout_m" "$fanout_r" | tee /dev/stderr || true)
+p6=$(taskset -c "$load_cpu" dotnet "$edge" fanout "$base" "$work/tokens" "$fanout_ticket" "$fanout_m" "$fanout_r" | tee -a /dev/stderr || true)
 rss_after=$(rss_kb "$server_pid"); cpu_after=$(cpu_ticks "$server_pid"); t1=$(date +%s.%N)
 p6_cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", 100 * (b - a) / hz / (e - s) }')
 p6_mem=$(awk -v a="$rss_before" -v b="$rss_after" -v k="$fanout_k" 'BEGIN { printf "%.1f", (b - a) / k }')
@@ -112,8 +112,8 @@ cp "$sqlite_data/ticketplatform.db" "$work/reference.db"
 taskset -c "$server_cpu" dotnet "$edge" reference "$base" "$work/reference.db" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do curl -fsS "$base/json" >/dev/null 2>&1 && break; sleep 0.5; done
-p3_sqlite_ref=$(BENCH_TICKETS="$(cat "$work/sqlite.tickets")" load "$base" - POST "/tx/{t}" 32 "$warmup" "$seconds" | tee /dev/stderr | field rps)
-p4_sqlite_ref=$(load "$base" - POST "/tx/$(cat "$work/sqlite.one")" 1 "$warmup" "$seconds" | tee /dev/stderr | field rps)
+p3_sqlite_ref=$(BENCH_TICKETS="$(cat "$work/sqlite.tickets")" load "$base" - POST "/tx/{t}" 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
+p4_sqlite_ref=$(load "$base" - POST "/tx/$(cat "$work/sqlite.one")" 1 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
 stop_server
 
 # --- the service on PostgreSQL -----------------------------------------------------------------------------------
@@ -145,8 +145,8 @@ SQL
 }
 tx '\set i random(1, 32)' >"$work/tx32.sql"
 tx '\set i 0' >"$work/tx1.sql"
-pgb() { taskset -c "$load_cpu" pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -j 1 "$@" bench 2>&1 | tee -a "$work/pgbench.log" | sed -n 's/^tps = \([0-9.]*\).*/\1/p'; }
-pgb -c 32 -T "$warmup" -f "$work/tx32.sql" >/dev/null
+pgb() { taskset -c "$load_cpu" pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -j 1 "$@" bench 2>&1 | tee -a "$work/pgbench.log" | sed -n "s/^tps = \([0-9.]*\).*/\1/p" || true; }
+pgb -c 32 -T "$warmup" -f "$work/tx32.sql" >/dev/null || true
 p3_pg_ref=$(pgb -c 32 -T "$seconds" -f "$work/tx32.sql")
 p4_pg_ref=$(pgb -c 1 -T "$seconds" -f "$work/tx1.sql")
 echo "  pgbench: c=32 $p3_pg_ref tps, c=1 $p4_pg_ref tps"
