@@ -17,4 +17,10 @@ public sealed class AuthOptions
 
     /// <summary>The JWT claim whose value seeds the first local role.</summary>
     public string RoleClaim { get; set; } = "role";
+
+    /// <summary>
+    /// The longest a node serves a caller's local identity from memory. Changes are pushed to every node at once; this
+    /// only bounds how long a push that got lost could leave a node behind.
+    /// </summary>
+    public TimeSpan IdentityCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using TicketPlatform.Users;
 
@@ -12,6 +13,8 @@ public static class AuthServiceCollectionExtensions
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalIdentityCache>();
 
         // Resolved now, not when the first request arrives: a missing, weak or exposed key stops the start.
         var authority = options.Authority is { Length: > 0 } configured ? configured : null;

@@ -6,8 +6,9 @@ using TicketPlatform.Users;
 namespace TicketPlatform.Api.Auth;
 
 /// <summary>
-/// After a token is validated: creates or syncs the local user through its grain (in memory once active) and
-/// attaches the local identity that authorization reads.
+/// After a token is validated: creates or syncs the local user through its grain, or takes it from
+/// <see cref="LocalIdentityCache"/> when the token says nothing new about the user, and attaches the local identity
+/// that authorization reads.
 /// </summary>
 internal static class JitUserSync
 {
@@ -23,14 +24,21 @@ internal static class JitUserSync
             return;
         }
 
-        var options = context.HttpContext.RequestServices.GetRequiredService<AuthOptions>();
+        var services = context.HttpContext.RequestServices;
+        var options = services.GetRequiredService<AuthOptions>();
         var identity = new TokenIdentity(
             subject,
             Truncate(principal.FindFirstValue(JwtRegisteredClaimNames.Email), 320),
             Truncate(principal.FindFirstValue(JwtRegisteredClaimNames.Name), 200),
             principal.FindFirstValue(options.RoleClaim));
-        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var user = await grains.GetGrain<IUserGrain>(subject).SyncFromToken(identity);
+        var cache = services.GetRequiredService<LocalIdentityCache>();
+        if (!cache.TryGet(subject, identity, out var user))
+        {
+            var epoch = cache.Epoch;
+            user = await services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(subject).SyncFromToken(identity);
+            cache.Store(subject, identity, user, epoch);
+        }
+
         principal.AddIdentity(LocalClaims.IdentityFor(user));
     }
 

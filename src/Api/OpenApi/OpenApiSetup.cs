@@ -31,12 +31,13 @@ public static class OpenApiSetup
         app.MapOpenApi("/api/docs/{documentName}/openapi.json").AllowAnonymous().ExcludeFromDescription();
         if (app.Configuration.GetValue(SwaggerUiKey, defaultValue: true))
         {
-            app.UseSwaggerUI(options =>
+            // Only requests for the documentation pass the UI's middleware (it matches every path against its own patterns).
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/docs"), docs => docs.UseSwaggerUI(options =>
             {
                 options.RoutePrefix = "api/docs";
                 options.SwaggerEndpoint(DocumentPath, "TicketPlatform v1");
                 options.DocumentTitle = "TicketPlatform API";
-            });
+            }));
         }
 
         return app;

@@ -52,17 +52,18 @@ internal sealed class ConditionalRequests(
             return;
         }
 
-        var current = await CurrentRepresentation.Read(context, read, ResourceRoutes.ValuesFor(read, endpoint, context.Request.RouteValues));
+        var values = ResourceRoutes.ValuesFor(read, endpoint, context.Request.RouteValues);
+        var current = await CurrentRepresentation.Read(context, read, values);
         if (current.Status != StatusCodes.Status200OK)
         {
             await current.SendTo(context.Response);
             return;
         }
 
-        var tag = EntityTags.Of(current.Body, versioned: plan.ResourceIsTicket);
+        var tag = EntityTags.Of(current.Body, plan.ResourceIsTicket, TicketEntityTags.ViewsAsStaff(context.User));
         if (!EntityTags.AnyMatches(ifMatch, tag, strong: true))
         {
-            await PreconditionFailed(context, tag, current.Body, ifMatch);
+            await PreconditionFailed(context, plan, values, tag, current.Body, ifMatch);
             return;
         }
 
@@ -75,6 +76,12 @@ internal sealed class ConditionalRequests(
     /// <summary>Runs the endpoint with its body held back, so the tag (or a 304, or a fuller 412) can still be decided.</summary>
     private async Task Respond(HttpContext context, ConditionalPlan plan, IList<EntityTagHeaderValue>? ifMatch)
     {
+        if (plan.TaggedByVersion && ifMatch is null)
+        {
+            await next(context);
+            return;
+        }
+
         var response = context.Response;
         var sent = response.Body;
         using var held = new MemoryStream();
@@ -88,12 +95,16 @@ internal sealed class ConditionalRequests(
             response.Body = sent;
         }
 
-        if (plan.CarriesResource && response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status201Created)
+        if (plan.CarriesResource && !plan.TaggedByVersion && response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status201Created)
         {
             var body = held.ToArray();
-            var tag = EntityTags.Of(body, versioned: plan.CarriesTicket);
+            var tag = EntityTags.Of(body, plan.CarriesTicket, TicketEntityTags.ViewsAsStaff(context.User));
             response.Headers.ETag = tag.ToString();
-            served.Remember(tag.Tag.Value!, body);
+            if (!plan.CarriesTicket)
+            {
+                served.Remember(tag.Tag.Value!, body);
+            }
+
             if (HttpMethods.IsGet(context.Request.Method) && EntityTags.AnyMatches(context.Request.GetTypedHeaders().IfNoneMatch, tag, strong: false))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -105,8 +116,9 @@ internal sealed class ConditionalRequests(
         else if (response.StatusCode == StatusCodes.Status412PreconditionFailed && ifMatch is not null && plan.ResourceRead is { } read)
         {
             // The grain found the ticket changed after the check above: answer as the check would have.
-            var current = await CurrentRepresentation.Read(context, read, ResourceRoutes.ValuesFor(read, (RouteEndpoint)context.GetEndpoint()!, context.Request.RouteValues));
-            await PreconditionFailed(context, EntityTags.Of(current.Body, versioned: plan.ResourceIsTicket), current.Body, ifMatch);
+            var values = ResourceRoutes.ValuesFor(read, (RouteEndpoint)context.GetEndpoint()!, context.Request.RouteValues);
+            var current = await CurrentRepresentation.Read(context, read, values);
+            await PreconditionFailed(context, plan, values, EntityTags.Of(current.Body, plan.ResourceIsTicket, TicketEntityTags.ViewsAsStaff(context.User)), current.Body, ifMatch);
             return;
         }
 
@@ -114,10 +126,14 @@ internal sealed class ConditionalRequests(
         await held.CopyToAsync(sent, context.RequestAborted);
     }
 
-    private Task PreconditionFailed(HttpContext context, EntityTagHeaderValue current, byte[] currentBody, IList<EntityTagHeaderValue> named)
+    private Task PreconditionFailed(
+        HttpContext context, ConditionalPlan plan, RouteValueDictionary resource, EntityTagHeaderValue current, byte[] currentBody, IList<EntityTagHeaderValue> named)
     {
         context.Response.Headers.ETag = current.ToString();
-        var changed = named.Select(tag => served.ChangedSince(tag.Tag.Value!, currentBody)).FirstOrDefault(fields => fields is not null);
+        var ticket = plan.ResourceIsTicket ? resource["number"] as string : null;
+        var changed = named
+            .Select(tag => served.ChangedSince(ticket is null ? tag.Tag.Value! : ServedRepresentations.TicketKey(ticket, tag.Tag.Value!), currentBody))
+            .FirstOrDefault(fields => fields is not null);
         return Problems.Write(context, StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, "The resource has changed.",
             "If-Match names a version that is no longer current; nothing was changed. Read the resource again and retry.",
             extensions: changed is null ? null : [new("changed", changed)]);

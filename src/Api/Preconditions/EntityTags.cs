@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
@@ -6,20 +7,23 @@ using Microsoft.Net.Http.Headers;
 namespace TicketPlatform.Api.Preconditions;
 
 /// <summary>
-/// Strong entity tags of JSON representations: a digest of the exact bytes served, so two responses share a tag
-/// only when they are byte for byte the same. A versioned representation (the ticket) carries its
-/// <c>version</c> in front, so its tag follows the version and the ticket's grain can check it; other bodies are
-/// hashed without being parsed.
+/// Strong entity tags. A ticket's tag is its version as the caller sees it, with the view it was read in (staff or
+/// public): the ticket's grain moves that version with every change the view shows, so nothing needs hashing and the
+/// grain can check the tag. Any other body gets a digest of the exact bytes served, without being parsed.
 /// </summary>
 internal static class EntityTags
 {
     private const int DigestBytes = 16;
 
-    public static EntityTagHeaderValue Of(byte[] body, bool versioned)
-    {
-        var digest = Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, DigestBytes));
-        return new EntityTagHeaderValue(versioned && VersionOf(body) is { } version ? $"\"{version}-{digest}\"" : $"\"{digest}\"");
-    }
+    public static EntityTagHeaderValue Of(byte[] body) =>
+        new($"\"{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, DigestBytes))}\"");
+
+    public static EntityTagHeaderValue OfTicket(int version, bool staffView) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"\"{version}-{(staffView ? "staff" : "public")}\""));
+
+    /// <summary>The tag of a served body: a ticket's from its version, anything else's from its bytes.</summary>
+    public static EntityTagHeaderValue Of(byte[] body, bool ticket, bool staffView) =>
+        ticket && VersionOf(body) is { } version ? OfTicket(version, staffView) : Of(body);
 
     /// <summary>The top-level <c>version</c> of a JSON object, if it has one.</summary>
     public static int? VersionOf(byte[] body)

@@ -18,7 +18,8 @@ namespace TicketPlatform.Api.Preconditions;
 /// <param name="CarriesTicket">That resource is a ticket, whose tag starts with its version.</param>
 /// <param name="ResourceRead">For a write: the GET of the resource it writes to (the longest such route its own route starts with).</param>
 /// <param name="ResourceIsTicket">That resource is a ticket, whose grain checks the version once more as it commits.</param>
-internal sealed record ConditionalPlan(bool CarriesResource, bool CarriesTicket, RouteEndpoint? ResourceRead, bool ResourceIsTicket);
+/// <param name="TaggedByVersion">Its ticket answers are tagged by <see cref="TicketEntityTags"/> without buffering.</param>
+internal sealed record ConditionalPlan(bool CarriesResource, bool CarriesTicket, RouteEndpoint? ResourceRead, bool ResourceIsTicket, bool TaggedByVersion = false);
 
 /// <summary>
 /// Finds, from the endpoints' routes and declared responses alone, which endpoints answer a single resource and
@@ -63,15 +64,16 @@ internal sealed class ResourceRoutes(EndpointDataSource endpoints)
     {
         var carries = CarriesResource(endpoint.Metadata);
         var carriesTicket = Produced(endpoint.Metadata).Contains(typeof(TicketView));
+        var tagged = carriesTicket && endpoint.Metadata.GetMetadata<TaggedByVersion>() is not null;
         if (IsRead(endpoint.Metadata) || endpoint is not RouteEndpoint write)
         {
-            return new ConditionalPlan(carries, carriesTicket, null, false);
+            return new ConditionalPlan(carries, carriesTicket, null, false, tagged);
         }
 
         var read = endpoints.Endpoints.OfType<RouteEndpoint>()
             .Where(e => IsRead(e.Metadata) && CarriesResource(e.Metadata) && IsUnder(write.RoutePattern, e.RoutePattern))
             .MaxBy(e => e.RoutePattern.PathSegments.Count);
-        return new ConditionalPlan(carries, carriesTicket, read, read is not null && Produced(read.Metadata).Contains(typeof(TicketView)));
+        return new ConditionalPlan(carries, carriesTicket, read, read is not null && Produced(read.Metadata).Contains(typeof(TicketView)), tagged);
     }
 
     private static IEnumerable<Type> Produced(IEnumerable<object> metadata) => metadata.OfType<IProducesResponseTypeMetadata>()

@@ -17,6 +17,7 @@ public sealed class CallerRateLimiter : IDisposable
     private readonly RateLimitOptions _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<RateLimitKey, DateTimeOffset> _windowStarts = new();
+    private readonly ConcurrentDictionary<RateLimitBudget, string> _policyHeaders = new();
 
     public CallerRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
     {
@@ -39,7 +40,7 @@ public sealed class CallerRateLimiter : IDisposable
     };
 
     /// <summary><c>RateLimit-Policy</c> (draft-ietf-httpapi-ratelimit-headers): the budget and its window in seconds.</summary>
-    public string PolicyHeader(RateLimitKey key) => $"\"{key.PolicyName}\";q={Quota(key.Budget)};w={(int)Window.TotalSeconds}";
+    public string PolicyHeader(RateLimitKey key) => _policyHeaders.GetOrAdd(key.Budget, budget => $"\"{new RateLimitKey(budget, "").PolicyName}\";q={Quota(budget)};w={(int)Window.TotalSeconds}");
 
     /// <summary><c>RateLimit</c>: what is left of the budget and the seconds until the window resets.</summary>
     public string StateHeader(RateLimitKey key)

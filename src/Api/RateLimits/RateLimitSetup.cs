@@ -24,7 +24,7 @@ public static class RateLimitSetup
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimiter>((options, limiter) =>
         {
-            options.GlobalLimiter = limiter.Limiter.WithTranslatedKey<HttpContext>(KeyOf, leaveOpen: true);
+            options.GlobalLimiter = limiter.Limiter.WithTranslatedKey<HttpContext>(KeyOnce, leaveOpen: true);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (rejected, _) => Reject(rejected.HttpContext, rejected.Lease);
         });
@@ -43,7 +43,7 @@ public static class RateLimitSetup
         var limiter = app.ApplicationServices.GetRequiredService<CallerRateLimiter>();
         app.Use((context, next) =>
         {
-            if (KeyOf(context) is { Budget: not RateLimitBudget.None } key)
+            if (KeyOnce(context) is { Budget: not RateLimitBudget.None } key)
             {
                 context.Response.OnStarting(() =>
                 {
@@ -57,6 +57,21 @@ public static class RateLimitSetup
         });
         return app.UseRateLimiter();
     }
+
+    /// <summary><see cref="KeyOf"/>, worked out once per request: the headers and the limiter both need it.</summary>
+    private static RateLimitKey KeyOnce(HttpContext context)
+    {
+        if (context.Features.Get<SpentBudget>() is { } spent)
+        {
+            return spent.Key;
+        }
+
+        var key = KeyOf(context);
+        context.Features.Set(new SpentBudget(key));
+        return key;
+    }
+
+    private sealed record SpentBudget(RateLimitKey Key);
 
     /// <summary>The budget a request spends: <see cref="RateLimitKey.Unlimited"/> for health, metrics and the documentation.</summary>
     public static RateLimitKey KeyOf(HttpContext context)

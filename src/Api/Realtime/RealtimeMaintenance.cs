@@ -22,7 +22,8 @@ public sealed partial class RealtimeMaintenance(
     {
         var lastRenewal = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // The first pass runs at once: until this node is subscribed to user-access changes it caches no identity.
+        do
         {
             try
             {
@@ -41,6 +42,7 @@ public sealed partial class RealtimeMaintenance(
                 LogMaintenanceFailed(logger, e);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task Sweep()

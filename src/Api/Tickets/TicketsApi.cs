@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Common;
 using TicketPlatform.Api.Errors;
+using TicketPlatform.Api.Preconditions;
 using TicketPlatform.Common;
 using TicketPlatform.Tickets;
 
@@ -14,7 +15,7 @@ public static class TicketsApi
 {
     public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").WithTicketEntityTags();
         tickets.MapPost("", Create).WithName("CreateTicket").WithSummary("Open a ticket");
         tickets.MapGet("", List).WithName("ListTickets").WithSummary("The tickets visible to the caller");
         tickets.MapGet("/assigned", Assigned).WithName("ListAssignedTickets").WithSummary("Staff: tickets assigned to me")

@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using TicketPlatform.Users;
 
 namespace TicketPlatform.Realtime;
@@ -10,10 +9,17 @@ namespace TicketPlatform.Realtime;
 [Alias("tp.IUserAccessFeedGrain")]
 public interface IUserAccessFeedGrain : IGrainWithIntegerKey
 {
-    /// <summary>Subscribes (or renews) a node; a subscription expires unless renewed.</summary>
+    /// <summary>
+    /// Subscribes (or renews) a node; a subscription expires unless renewed. Returns the id of this activation of the
+    /// feed: a node that sees it change knows that changes relayed in between may have missed it.
+    /// </summary>
     [Alias("Subscribe")]
-    Task Subscribe(IUserAccessObserver observer);
+    Task<Guid> Subscribe(IUserAccessObserver observer);
 
-    [Alias("Changed"), OneWay]
+    /// <summary>
+    /// Tells every subscribed node and returns once they have taken the change (or a short bound passed), so the
+    /// change applies to the next request on any node.
+    /// </summary>
+    [Alias("Changed")]
     Task Changed(UserView user);
 }

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace TicketPlatform.Bench;
+
+/// <summary>
+/// P6: K SignalR connections (WebSockets, the token in the query, as browsers connect) join one ticket's room; M
+/// messages are posted through REST at R per second. Each message carries its send time on this process's clock, and
+/// each delivery's latency is receive time minus that. Prints p50/p99/max and delivered/expected. With a second URL the
+/// connections alternate between the two nodes (posts go to the first).
+/// </summary>
+internal static class FanOut
+{
+    public static async Task<int> Run(string url, string tokensFile, string number, int messages, double perSecond, string? secondUrl)
+    {
+        var tokens = (await File.ReadAllLinesAsync(tokensFile)).Where(line => line.Length > 0).ToArray();
+        var nodes = secondUrl is null ? new[] { new Uri(url) } : [new Uri(url), new Uri(secondUrl)];
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var connections = new HubConnection[tokens.Length];
+        for (var i = 0; i < tokens.Length; i += 50)
+        {
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(50, tokens.Length - i)).Select(async k =>
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(nodes[k % nodes.Length], $"/hubs/tickets?access_token={Uri.EscapeDataString(tokens[k])}"), options =>
+                    {
+                        options.Transports = HttpTransportType.WebSockets;
+                        options.SkipNegotiation = true;
+                    })
+                    .Build();
+                connection.On<JsonElement>("new-message", push =>
+                {
+                    var received = Stopwatch.GetTimestamp();
+                    if (push.TryGetProperty("message", out var message) && message.GetProperty("content").GetString() is { } content
+                        && content.StartsWith("bench ", StringComparison.Ordinal) && long.TryParse(content.AsSpan(6), out var sent))
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds);
+                    }
+                });
+                await connection.StartAsync();
+                await connection.InvokeAsync<long>("JoinTicket", number);
+                connections[k] = connection;
+            }));
+        }
+
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[0]);
+        var interval = TimeSpan.FromSeconds(1 / perSecond);
+        var start = Stopwatch.GetTimestamp();
+        var posts = new List<Task<HttpResponseMessage>>();
+        for (var m = 0; m < messages; m++)
+        {
+            var due = start + (long)(m * interval.TotalSeconds * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            posts.Add(client.PostAsJsonAsync($"/api/tickets/{number}/messages", new { content = $"bench {Stopwatch.GetTimestamp()}" }));
+        }
+
+        var answered = await Task.WhenAll(posts);
+        var expected = (long)messages * tokens.Length;
+        var settle = Stopwatch.StartNew();
+        while (latencies.Count < expected && settle.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100);
+        }
+
+        var sorted = latencies.Order().ToArray();
+        Console.WriteLine(FormattableString.Invariant(
+            $"connections={tokens.Length} messages={messages} rate={perSecond}/s posted_ok={answered.Count(r => r.IsSuccessStatusCode)} delivered={sorted.Length} expected={expected} p50_ms={ClosedLoad.Percentile(sorted, 0.5):F1} p99_ms={ClosedLoad.Percentile(sorted, 0.99):F1} max_ms={(sorted.Length > 0 ? sorted[^1] : double.NaN):F1}"));
+        await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
+        return sorted.Length == expected ? 0 : 1;
+    }
+}

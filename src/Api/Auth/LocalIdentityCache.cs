@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using TicketPlatform.Users;
+
+namespace TicketPlatform.Api.Auth;
+
+/// <summary>
+/// The local identity of recent callers (id, role, active), so a request whose token says nothing new about its user
+/// costs no call to the user's grain. Correct because a change of role or activation is pushed to every Api node
+/// (<see cref="Realtime.UserAccessObserver"/>) and the grain answers the admin only after the nodes have forgotten
+/// the user. Safety nets for a lost push: entries lapse after <see cref="AuthOptions.IdentityCacheTtl"/>, nothing is
+/// cached while this node is not subscribed to the pushes, and everything is forgotten when the feed's activation
+/// changed (pushes relayed in between may not have reached this node).
+/// </summary>
+public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
+{
+    private const int MaxEntries = 100_000;
+
+    private readonly ConcurrentDictionary<string, CachedIdentity> _entries = new(StringComparer.Ordinal);
+    private long _epoch;
+    private Guid _feedActivation;
+    private long _subscribedUntilTicks;
+
+    /// <summary>Changes whenever something is forgotten: a grain answer fetched across a change is not kept.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    public bool TryGet(string subject, TokenIdentity token, out UserView user)
+    {
+        var now = time.GetUtcNow();
+        if (_entries.TryGetValue(subject, out var entry) && now < entry.Until && now.UtcTicks < Interlocked.Read(ref _subscribedUntilTicks)
+            && entry.Email == token.Email && entry.Name == token.Name)
+        {
+            user = entry.User;
+            return true;
+        }
+
+        user = null!;
+        return false;
+    }
+
+    /// <summary>Keeps what the user's grain answered for <paramref name="token"/>, unless something was forgotten since <paramref name="epochBefore"/>.</summary>
+    public void Store(string subject, TokenIdentity token, UserView user, long epochBefore)
+    {
+        var now = time.GetUtcNow();
+        if (now.UtcTicks >= Interlocked.Read(ref _subscribedUntilTicks) || Epoch != epochBefore)
+        {
+            return;
+        }
+
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[subject] = new CachedIdentity(user, token.Email, token.Name, now + options.IdentityCacheTtl);
+        if (Epoch != epochBefore)
+        {
+            // A push landed while storing: it may have removed the entry before this write.
+            _entries.TryRemove(subject, out _);
+        }
+    }
+
+    public void Forget(string subject)
+    {
+        Interlocked.Increment(ref _epoch);
+        _entries.TryRemove(subject, out _);
+    }
+
+    /// <summary>This node's push subscription was made or renewed at the feed's activation <paramref name="feedActivation"/>, valid for <paramref name="validFor"/>.</summary>
+    public void Subscribed(Guid feedActivation, TimeSpan validFor)
+    {
+        lock (_entries)
+        {
+            if (feedActivation != _feedActivation)
+            {
+                Interlocked.Increment(ref _epoch);
+                _entries.Clear();
+                _feedActivation = feedActivation;
+            }
+
+            Interlocked.Exchange(ref _subscribedUntilTicks, (time.GetUtcNow() + validFor).UtcTicks);
+        }
+    }
+
+    private sealed record CachedIdentity(UserView User, string? Email, string? Name, DateTimeOffset Until);
+}
