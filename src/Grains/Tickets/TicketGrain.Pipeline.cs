@@ -112,7 +112,7 @@ internal sealed partial class TicketGrain
         }
         catch (Exception e)
         {
-            batch.ForEach(command => command.Outcome.TrySetException(e));
+            FailUnknown(batch, e);
             return;
         }
 
@@ -130,7 +130,7 @@ internal sealed partial class TicketGrain
         }
         catch (Exception e)
         {
-            batch.ForEach(command => command.Outcome.TrySetException(e));
+            FailUnknown(batch, e);
             return;
         }
 
@@ -192,6 +192,17 @@ internal sealed partial class TicketGrain
 
         command.Decided(null, change.HasChanges ? change.After : state);
         return change.HasChanges ? change : null;
+    }
+
+    /// <summary>
+    /// Fails the batch when the commit's outcome is unknown: the database may have committed before the connection
+    /// failed, so memory may be behind the log. The activation goes, and the next call loads the ticket from the database
+    /// instead of answering from that memory.
+    /// </summary>
+    private void FailUnknown(List<QueuedCommand> batch, Exception failure)
+    {
+        batch.ForEach(command => command.Outcome.TrySetException(failure));
+        this.DeactivateOnIdle();
     }
 
     private static void Answer(List<QueuedCommand> batch)

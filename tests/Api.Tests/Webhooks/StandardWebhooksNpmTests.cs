@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.TestSupport;
 using TicketPlatform.TestSupport.Processes;
+using TicketPlatform.TestSupport.Webhooks;
 
 namespace TicketPlatform.Api.Tests.Webhooks;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.Events;
 using TicketPlatform.TestSupport;
+using TicketPlatform.TestSupport.Webhooks;
 using TicketPlatform.Webhooks;
 
 namespace TicketPlatform.Api.Tests.Webhooks;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TicketPlatform.TestSupport;
+using TicketPlatform.TestSupport.Webhooks;
 
 namespace TicketPlatform.Api.Tests.Webhooks;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.TestSupport;
+using TicketPlatform.TestSupport.Webhooks;
 using TicketPlatform.Webhooks;
 
 namespace TicketPlatform.Api.Tests.Webhooks;

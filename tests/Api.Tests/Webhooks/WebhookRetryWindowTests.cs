@@ -1,5 +1,6 @@
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.TestSupport;
+using TicketPlatform.TestSupport.Webhooks;
 using TicketPlatform.Webhooks;
 
 namespace TicketPlatform.Api.Tests.Webhooks;

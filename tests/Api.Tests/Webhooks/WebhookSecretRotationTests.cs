@@ -1,4 +1,5 @@
 using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.TestSupport.Webhooks;
 using TicketPlatform.Webhooks;
 
 namespace TicketPlatform.Api.Tests.Webhooks;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.TestSupport.Webhooks;
 using TicketPlatform.Webhooks;
 
 namespace TicketPlatform.Api.Tests.Webhooks;

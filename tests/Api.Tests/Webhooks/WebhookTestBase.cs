@@ -1,6 +1,7 @@
 using System.Net;
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.TestSupport;
+using TicketPlatform.TestSupport.Webhooks;
 using TicketPlatform.Tickets;
 using TicketPlatform.Webhooks;
 

@@ -138,6 +138,12 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
         ["TicketPlatform__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TicketPlatform__Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["TicketPlatform__Webhooks__EncryptionKey"] = _webhookKey,
+
+        // The webhook tests' receiver is plain HTTP on loopback, and a failover should not wait for production backoff.
+        ["TicketPlatform__Webhooks__AllowInsecureHttp"] = "true",
+        ["TicketPlatform__Webhooks__AllowPrivateTargets"] = "true",
+        ["TicketPlatform__Webhooks__RetryDelays"] = "00:00:01,00:00:02",
+        ["TicketPlatform__Webhooks__ScanInterval"] = "00:00:01",
     };
 
     // Verbose where a careless log line would carry a token: the redaction test relies on these lines existing.

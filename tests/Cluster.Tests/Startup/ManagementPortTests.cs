@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using TicketPlatform.Cluster.Tests.Fixtures;
+using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Cluster.Tests.Startup;
 

@@ -86,44 +86,52 @@ public abstract class GroupCommitGrainTests(ClusterFixture fixture) : GrainTest(
         var number = opened.Number;
         var messages = Grains.GetGrain<ITicketMessagesGrain>(number);
         var poison = $"poison {Guid.NewGuid():N}";
-        await RefuseContentAsync(poison);
-        try
+        await using var _ = await RefuseContentAsync(poison);
+        List<Task<Result<MessageView>>> sent;
+        await using (await HoldCommitsAsync(number))
         {
-            List<Task<Result<MessageView>>> sent;
-            await using (await HoldCommitsAsync(number))
-            {
-                var first = messages.PostMessage(requester, new PostMessage("first, alone", MessageVisibility.Public));
-                await Ticket(number).Get(requester);
-                sent =
-                [
-                    messages.PostMessage(requester, new PostMessage("before the poison", MessageVisibility.Public)),
-                    messages.PostMessage(requester, new PostMessage(poison, MessageVisibility.Public)),
-                    messages.PostMessage(requester, new PostMessage("after the poison", MessageVisibility.Public)),
-                ];
-                await Ticket(number).Get(requester);
-                sent.Insert(0, first);
-            }
-
-            Expect.Ok(await sent[0]);
-            var afterFirst = Expect.Ok(await Ticket(number).Get(requester));
-            Assert.Equal(2, afterFirst.Version);
-            foreach (var failed in sent.Skip(1))
-            {
-                await Assert.ThrowsAnyAsync<Exception>(() => failed);
-            }
-
-            Expect.SameTicket(afterFirst, Expect.Ok(await Ticket(number).Get(requester)));
-            Assert.Equal(["first, alone"], await QueryAsync<string>("SELECT content FROM messages WHERE ticket_number = @number", new { number }));
-            var next = Expect.Ok(await Ticket(number).ChangePriority(requester, new ChangePriority(TicketPriority.High)));
-            Assert.Equal(3, next.Version);
-            Assert.Equal([1L, 2, 3], await AllEventsAsync(number, requester));
+            var first = messages.PostMessage(requester, new PostMessage("first, alone", MessageVisibility.Public));
+            await Ticket(number).Get(requester);
+            sent =
+            [
+                messages.PostMessage(requester, new PostMessage("before the poison", MessageVisibility.Public)),
+                messages.PostMessage(requester, new PostMessage(poison, MessageVisibility.Public)),
+                messages.PostMessage(requester, new PostMessage("after the poison", MessageVisibility.Public)),
+            ];
+            await Ticket(number).Get(requester);
+            sent.Insert(0, first);
         }
-        finally
+
+        Expect.Ok(await sent[0]);
+        var afterFirst = Expect.Ok(await Ticket(number).Get(requester));
+        Assert.Equal(2, afterFirst.Version);
+        foreach (var failed in sent.Skip(1))
         {
-            await ExecuteAsync(Fixture.Provider == DatabaseProvider.Sqlite
-                ? "DROP TRIGGER refuse_poison"
-                : "DROP TRIGGER refuse_poison ON messages; DROP FUNCTION refuse_poison()");
+            await Assert.ThrowsAnyAsync<Exception>(() => failed);
         }
+
+        Expect.SameTicket(afterFirst, Expect.Ok(await Ticket(number).Get(requester)));
+        Assert.Equal(["first, alone"], await QueryAsync<string>("SELECT content FROM messages WHERE ticket_number = @number", new { number }));
+        var next = Expect.Ok(await Ticket(number).ChangePriority(requester, new ChangePriority(TicketPriority.High)));
+        Assert.Equal(3, next.Version);
+        Assert.Equal([1L, 2, 3], await AllEventsAsync(number, requester));
+    }
+
+    [Fact]
+    public async Task AfterACommitThatFailedTheTicketIsReadFromTheDatabaseNotFromMemory()
+    {
+        var requester = await NewUserAsync();
+        var number = (await OpenAsync(requester)).Number;
+        var poison = $"poison {Guid.NewGuid():N}";
+        await using (await RefuseContentAsync(poison))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() =>
+                Grains.GetGrain<ITicketMessagesGrain>(number).PostMessage(requester, new PostMessage(poison, MessageVisibility.Public)));
+        }
+
+        // A commit whose answer was lost may still have committed: what the database holds wins over what the grain remembers.
+        await ExecuteAsync("UPDATE tickets SET title = 'Written by the commit whose answer was lost' WHERE number = @number", new { number });
+        Assert.Equal("Written by the commit whose answer was lost", Expect.Ok(await Ticket(number).Get(requester)).Title);
     }
 
     [Fact]
@@ -206,13 +214,19 @@ public abstract class GroupCommitGrainTests(ClusterFixture fixture) : GrainTest(
         return [.. await connection.QueryAsync<T>(sql, parameters)];
     }
 
-    /// <summary>A trigger that fails every insert of a message with this content: a commit that cannot succeed.</summary>
-    private Task RefuseContentAsync(string content) => ExecuteAsync(Fixture.Provider == DatabaseProvider.Sqlite
-        ? $"CREATE TRIGGER refuse_poison BEFORE INSERT ON messages WHEN NEW.content = '{content}' BEGIN SELECT RAISE(ABORT, 'poison'); END"
-        : $"""
-           CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poison'; END $$;
-           CREATE TRIGGER refuse_poison BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.content = '{content}') EXECUTE FUNCTION refuse_poison();
-           """);
+    /// <summary>A trigger, until disposed, that fails every insert of a message with this content: a commit that cannot succeed.</summary>
+    private async Task<IAsyncDisposable> RefuseContentAsync(string content)
+    {
+        await ExecuteAsync(Fixture.Provider == DatabaseProvider.Sqlite
+            ? $"CREATE TRIGGER refuse_poison BEFORE INSERT ON messages WHEN NEW.content = '{content}' BEGIN SELECT RAISE(ABORT, 'poison'); END"
+            : $"""
+               CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poison'; END $$;
+               CREATE TRIGGER refuse_poison BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.content = '{content}') EXECUTE FUNCTION refuse_poison();
+               """);
+        return new Hold(async () => await ExecuteAsync(Fixture.Provider == DatabaseProvider.Sqlite
+            ? "DROP TRIGGER refuse_poison"
+            : "DROP TRIGGER refuse_poison ON messages; DROP FUNCTION refuse_poison()"));
+    }
 
     /// <summary>
     /// Holds the ticket's next commit until disposed: PostgreSQL waits on a lock of its row, SQLite on the process's writer

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TicketPlatform.Api.Tests.Fixtures;
+namespace TicketPlatform.TestSupport;
 
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Xunit;
 
-namespace TicketPlatform.Api.Tests.Webhooks;
+namespace TicketPlatform.TestSupport.Webhooks;
 
 /// <summary>
 /// An independent check of the Standard Webhooks signature, written from the specification and not from the platform's

@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using TicketPlatform.Api.Tests.Fixtures;
 
-namespace TicketPlatform.Api.Tests.Webhooks;
+namespace TicketPlatform.TestSupport.Webhooks;
 
 /// <summary>One POST as the receiver saw it, with the status it answered.</summary>
 public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, int Answered)
@@ -50,6 +49,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Chooses the status for a request (its Answered still 0), given the requests received before it; 200 unless set.</summary>
     public Func<IReadOnlyList<ReceivedWebhook>, ReceivedWebhook, int> Answer { get; set; } = (_, _) => 200;
+
+    /// <summary>How long the receiver holds each request before answering, so that deliveries are in flight when something fails.</summary>
+    public TimeSpan AnswerDelay { get; set; } = TimeSpan.Zero;
 
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
@@ -112,6 +114,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 ["body"] = body,
             };
             await File.WriteAllTextAsync(Path.Combine(_rawDirectory, $"{Interlocked.Increment(ref _count):D5}.json"), raw.ToJsonString());
+        }
+
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay, context.RequestAborted);
         }
 
         context.Response.StatusCode = received.Answered;
