@@ -217,15 +217,17 @@ public abstract class GroupCommitGrainTests(ClusterFixture fixture) : GrainTest(
     /// <summary>A trigger, until disposed, that fails every insert of a message with this content: a commit that cannot succeed.</summary>
     private async Task<IAsyncDisposable> RefuseContentAsync(string content)
     {
+        // A name of its own: a trigger left behind by another test must not make this one fail to start.
+        var name = $"refuse_{Guid.NewGuid():N}";
         await ExecuteAsync(Fixture.Provider == DatabaseProvider.Sqlite
-            ? $"CREATE TRIGGER refuse_poison BEFORE INSERT ON messages WHEN NEW.content = '{content}' BEGIN SELECT RAISE(ABORT, 'poison'); END"
+            ? $"CREATE TRIGGER {name} BEFORE INSERT ON messages WHEN NEW.content = '{content}' BEGIN SELECT RAISE(ABORT, 'poison'); END"
             : $"""
-               CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poison'; END $$;
-               CREATE TRIGGER refuse_poison BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.content = '{content}') EXECUTE FUNCTION refuse_poison();
+               CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poison'; END $$;
+               CREATE TRIGGER {name} BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.content = '{content}') EXECUTE FUNCTION {name}();
                """);
         return new Hold(async () => await ExecuteAsync(Fixture.Provider == DatabaseProvider.Sqlite
-            ? "DROP TRIGGER refuse_poison"
-            : "DROP TRIGGER refuse_poison ON messages; DROP FUNCTION refuse_poison()"));
+            ? $"DROP TRIGGER {name}"
+            : $"DROP TRIGGER {name} ON messages; DROP FUNCTION {name}()"));
     }
 
     /// <summary>
