@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
@@ -8,6 +10,8 @@ using TicketPlatform.Events;
 using TicketPlatform.Invitations;
 using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
+using TicketPlatform.Scheduling;
+using TicketPlatform.Sla;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
 using TicketPlatform.Webhooks;
@@ -29,6 +33,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section))
             .Validate(o => o.MaxBatch >= 1, "TicketPlatform:Tickets:MaxBatch must be at least 1.");
         services.AddSingleton<ITicketModule, InvitationsModule>();
+        services.AddSingleton<ITicketModule, Sla.Tickets.SlaModule>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<MessageStore>();
         services.AddTicketPlatformAttachments(configuration);
@@ -41,8 +46,19 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<InvitationStore>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
             .Validate(o => o.Expiry > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero, "Invitation expiry and scan interval must be positive.");
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InvitationExpirySchedule>();
+        services.AddScan("invitation expiry", provider => provider.GetRequiredService<IOptions<InvitationOptions>>().Value.ScanInterval,
+            grains => grains.GetGrain<IInvitationExpiryGrain>(0).ExpireDue());
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section))
+            .Validate(o => o.ScanInterval > TimeSpan.Zero, "TicketPlatform:Sla:ScanInterval must be positive.");
+        services.AddScan("SLA", provider => provider.GetRequiredService<IOptions<SlaOptions>>().Value.ScanInterval,
+            grains => grains.GetGrain<ISlaScanGrain>(0).EvaluateDue());
         services.AddTicketPlatformWebhooks(configuration);
         return services;
     }
+
+    /// <summary>A <see cref="SiloTicker"/> that calls <paramref name="scan"/> every interval.</summary>
+    private static void AddScan(this IServiceCollection services, string name, Func<IServiceProvider, TimeSpan> interval, Func<IGrainFactory, Task> scan) =>
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => new SiloTicker(
+            name, interval(provider), () => scan(provider.GetRequiredService<IGrainFactory>()),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SiloTicker>>()));
 }
