@@ -62,6 +62,20 @@ public abstract class SlaClockTestBase(ApiFixture fixture) : SlaPolicyTestBase(f
     }
 }
 
+/// <summary>
+/// An Api for the tests that leave SLA policies behind (policy writes, the access matrix): a policy is global and
+/// applies to every ticket opened after it, so these must not share a database with tests that read exact timelines.
+/// </summary>
+public sealed class SqlitePolicyApi() : ApiFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresPolicyApi() : ApiFixture(DatabaseProvider.Postgres);
+
+[CollectionDefinition(nameof(SqlitePolicyApi))]
+public sealed class SqlitePolicyApiCollection : ICollectionFixture<SqlitePolicyApi>;
+
+[CollectionDefinition(nameof(PostgresPolicyApi))]
+public sealed class PostgresPolicyApiCollection : ICollectionFixture<PostgresPolicyApi>;
+
 public sealed class SqliteSlaApi() : ApiFixture(DatabaseProvider.Sqlite, SlaSettings.QuickScan);
 
 public sealed class PostgresSlaApi() : ApiFixture(DatabaseProvider.Postgres, SlaSettings.QuickScan);
