@@ -18,6 +18,10 @@ public abstract class SlaClockTests(ApiFixture fixture) : SlaClockTestBase(fixtu
         var policy = await Policy(admin, categoryId, "URGENT", firstResponse: "PT2S");
 
         var ticket = await Open(requester, categoryId, "URGENT");
+        await using var staffHub = await HubClient.Connect(Api, Api.Token(agent.User.Subject));
+        await using var userHub = await HubClient.Connect(Api, Api.Token(requester.User.Subject));
+        await staffHub.Join(ticket.Number);
+        await userHub.Join(ticket.Number);
 
         var events = await Eventually.Until(
             () => SlaEventsOf(agent, ticket.Number), found => found.Any(e => e.Type == TicketEventType.SlaBreached), "SLA_BREACHED on the staff timeline");
@@ -46,7 +50,18 @@ public abstract class SlaClockTests(ApiFixture fixture) : SlaClockTestBase(fixtu
         await (await requester.Client.GetAsync("/api/tickets?sort=slaDueAt")).Problem(HttpStatusCode.Forbidden, "FORBIDDEN");
         await (await (await NewUser()).Client.GetAsync($"/api/tickets/{ticket.Number}/sla")).Problem(HttpStatusCode.NotFound, "NOT_FOUND");
         Assert.Single(await SlaEventsOf(agent, ticket.Number), e => e.Type == TicketEventType.SlaBreached);
+
+        // A later public event reaches both connections after everything before it: only staff got the SLA events.
+        await (await Post(requester, ticket.Number, "PUBLIC")).Read<JsonObject>(HttpStatusCode.Created);
+        var last = (await Events(requester, ticket.Number, "?type=MESSAGE_POSTED")).Single().Seq;
+        var staffSaw = (await staffHub.UntilSeq(last)).Select(push => push.Event.Event.Type).ToList();
+        var userSaw = (await userHub.UntilSeq(last)).Select(push => push.Event.Event.Type).ToList();
+        Assert.Equal([TicketEventType.SlaWarning, TicketEventType.SlaBreached], staffSaw.Where(IsSla));
+        Assert.DoesNotContain(userSaw, IsSla);
+        Assert.Contains(TicketEventType.MessagePosted, userSaw);
     }
+
+    private static bool IsSla(TicketEventType type) => type is TicketEventType.SlaApplied or TicketEventType.SlaWarning or TicketEventType.SlaBreached;
 
     [Fact]
     public async Task A_public_staff_reply_meets_the_first_response_and_an_internal_note_does_not()
