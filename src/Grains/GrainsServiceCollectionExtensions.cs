@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using TicketPlatform.Attachments;
@@ -46,19 +45,13 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<InvitationStore>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
             .Validate(o => o.Expiry > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero, "Invitation expiry and scan interval must be positive.");
-        services.AddScan("invitation expiry", provider => provider.GetRequiredService<IOptions<InvitationOptions>>().Value.ScanInterval,
-            grains => grains.GetGrain<IInvitationExpiryGrain>(0).ExpireDue());
+        services.AddSiloTicker("invitation expiry", provider => provider.GetRequiredService<IOptions<InvitationOptions>>().Value.ScanInterval,
+            provider => provider.GetRequiredService<IGrainFactory>().GetGrain<IInvitationExpiryGrain>(0).ExpireDue());
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section))
             .Validate(o => o.ScanInterval > TimeSpan.Zero, "TicketPlatform:Sla:ScanInterval must be positive.");
-        services.AddScan("SLA", provider => provider.GetRequiredService<IOptions<SlaOptions>>().Value.ScanInterval,
-            grains => grains.GetGrain<ISlaScanGrain>(0).EvaluateDue());
+        services.AddSiloTicker("SLA", provider => provider.GetRequiredService<IOptions<SlaOptions>>().Value.ScanInterval,
+            provider => provider.GetRequiredService<IGrainFactory>().GetGrain<ISlaScanGrain>(0).EvaluateDue());
         services.AddTicketPlatformWebhooks(configuration);
         return services;
     }
-
-    /// <summary>A <see cref="SiloTicker"/> that calls <paramref name="scan"/> every interval.</summary>
-    private static void AddScan(this IServiceCollection services, string name, Func<IServiceProvider, TimeSpan> interval, Func<IGrainFactory, Task> scan) =>
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => new SiloTicker(
-            name, interval(provider), () => scan(provider.GetRequiredService<IGrainFactory>()),
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SiloTicker>>()));
 }

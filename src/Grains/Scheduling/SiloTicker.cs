@@ -4,9 +4,10 @@ using Orleans.Runtime;
 namespace TicketPlatform.Scheduling;
 
 /// <summary>
-/// Runs a scan every <c>interval</c> while the silo is active (invitation expiry, SLA clocks). Every silo runs one per
-/// scan; the scans meet at one grain activation, so they queue instead of overlapping, and since what is due lives in a
-/// table a restart or a dead silo loses nothing: the next tick of any silo finds it.
+/// Runs a scan when the silo becomes active and then every <c>interval</c> (invitation expiry, SLA clocks, webhook
+/// dispatch). Every silo runs one per scan; the scans meet at one grain activation, so they queue instead of
+/// overlapping, and since what is due lives in a table a restart or a dead silo loses nothing: the next tick of any
+/// silo finds it, and a restarted silo catches up at once.
 /// </summary>
 internal sealed partial class SiloTicker(string name, TimeSpan interval, Func<Task> scan, TimeProvider time, ILogger<SiloTicker> logger)
     : ILifecycleParticipant<ISiloLifecycle>, IDisposable
@@ -46,6 +47,7 @@ internal sealed partial class SiloTicker(string name, TimeSpan interval, Func<Ta
         using var timer = new PeriodicTimer(interval, time);
         try
         {
+            await Scan();
             while (await timer.WaitForNextTickAsync(stopping))
             {
                 await Scan();
