@@ -136,6 +136,28 @@ public abstract class SlaClockTests(ApiFixture fixture) : SlaClockTestBase(fixtu
         Assert.Equal(sorted.Items.Select(t => t.Sla!.NextDueAt).Order(), sorted.Items.Select(t => t.Sla!.NextDueAt));
         await AssertNothingShownTo(requester, ticket.Number);
     }
+
+    [Fact]
+    public async Task Staff_lists_sort_by_the_next_due_moment_page_by_page_and_filter_by_standing()
+    {
+        var (admin, agent, requester, categoryId) = await Cast();
+        await Policy(admin, categoryId, "HIGH", firstResponse: "PT2H");
+        await Policy(admin, categoryId, "URGENT", firstResponse: "PT1H");
+        var later = await Open(requester, categoryId, "HIGH");
+        var sooner = await Open(requester, categoryId, "URGENT");
+        var none = await Open(requester, categoryId, "LOW");
+
+        var ascending = await ListWalk.AssertPagesAddUp(agent.Client, $"/api/tickets?categoryId={categoryId}&sort=slaDueAt", limit: 1, atLeast: 3);
+        var descending = await ListWalk.AssertPagesAddUp(agent.Client, $"/api/tickets?categoryId={categoryId}&sort=-slaDueAt", limit: 1, atLeast: 3);
+        var running = await ListWalk.AssertPagesAddUp(agent.Client, $"/api/tickets?categoryId={categoryId}&slaState=RUNNING&sort=slaDueAt", limit: 1, atLeast: 2);
+        var breached = await ListWalk.All(agent.Client, $"/api/tickets?categoryId={categoryId}&slaState=BREACHED");
+
+        Assert.Equal([sooner.Number, later.Number, none.Number], ascending.Items.Select(t => (string)t["number"]!));
+        Assert.Equal([none.Number, later.Number, sooner.Number], descending.Items.Select(t => (string)t["number"]!));
+        Assert.Equal([sooner.Number, later.Number], running.Items.Select(t => (string)t["number"]!));
+        Assert.Empty(breached.Items);
+        Assert.Null(ascending.Items[2]["sla"]!["nextDueAt"]);
+    }
 }
 
 [Collection(nameof(SqliteSlaApi))]
