@@ -100,6 +100,7 @@ app.MapInvitationsApi();
 app.MapUsersApi();
 app.MapCategoriesApi();
 app.MapSlaPoliciesApi();
+app.MapTicketSlaApi();
 app.MapWebhooksApi();
 app.Run();
 return 0;

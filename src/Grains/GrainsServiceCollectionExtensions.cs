@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
@@ -8,6 +9,8 @@ using TicketPlatform.Events;
 using TicketPlatform.Invitations;
 using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
+using TicketPlatform.Scheduling;
+using TicketPlatform.Sla;
 using TicketPlatform.Tickets;
 using TicketPlatform.Users;
 using TicketPlatform.Webhooks;
@@ -29,6 +32,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section))
             .Validate(o => o.MaxBatch >= 1, "TicketPlatform:Tickets:MaxBatch must be at least 1.");
         services.AddSingleton<ITicketModule, InvitationsModule>();
+        services.AddSingleton<ITicketModule, Sla.Tickets.SlaModule>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<MessageStore>();
         services.AddTicketPlatformAttachments(configuration);
@@ -41,7 +45,12 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<InvitationStore>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section))
             .Validate(o => o.Expiry > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero, "Invitation expiry and scan interval must be positive.");
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InvitationExpirySchedule>();
+        services.AddSiloTicker("invitation expiry", provider => provider.GetRequiredService<IOptions<InvitationOptions>>().Value.ScanInterval,
+            provider => provider.GetRequiredService<IGrainFactory>().GetGrain<IInvitationExpiryGrain>(0).ExpireDue());
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section))
+            .Validate(o => o.ScanInterval > TimeSpan.Zero, "TicketPlatform:Sla:ScanInterval must be positive.");
+        services.AddSiloTicker("SLA", provider => provider.GetRequiredService<IOptions<SlaOptions>>().Value.ScanInterval,
+            provider => provider.GetRequiredService<IGrainFactory>().GetGrain<ISlaScanGrain>(0).EvaluateDue());
         services.AddTicketPlatformWebhooks(configuration);
         return services;
     }

@@ -1,6 +1,7 @@
 using TicketPlatform.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using TicketPlatform.Api.Common;
+using TicketPlatform.Sla;
 using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Tickets;
@@ -13,6 +14,7 @@ public sealed class TicketListParameters : PageParameters
         ["createdAt"] = TicketSortField.CreatedAt,
         ["updatedAt"] = TicketSortField.UpdatedAt,
         ["priority"] = TicketSortField.Priority,
+        ["slaDueAt"] = TicketSortField.SlaDueAt,
     };
 
     [FromQuery(Name = "status"), QueryValue(typeof(TicketStatus))] public string? Status { get; init; }
@@ -31,9 +33,12 @@ public sealed class TicketListParameters : PageParameters
 
     [FromQuery(Name = "createdTo"), QueryValue(typeof(DateTimeOffset))] public string? CreatedTo { get; init; }
 
-    [FromQuery(Name = "sort"), QueryValue(typeof(string), Values = ["createdAt", "-createdAt", "updatedAt", "-updatedAt", "priority", "-priority"])] public string? Sort { get; init; }
+    [FromQuery(Name = "sort"), QueryValue(typeof(string), Values = ["createdAt", "-createdAt", "updatedAt", "-updatedAt", "priority", "-priority", "slaDueAt", "-slaDueAt"])] public string? Sort { get; init; }
 
     [FromQuery(Name = "archived")] public string? Archived { get; init; }
+
+    /// <summary>Staff only.</summary>
+    [FromQuery(Name = "slaState"), QueryValue(typeof(SlaListState))] public string? SlaState { get; init; }
 
     public TicketListQuery Read(QueryReader reader)
     {
@@ -53,6 +58,7 @@ public sealed class TicketListParameters : PageParameters
             page.Limit,
             page.Cursor,
             page.IncludeTotal,
-            reader.Flag("archived", Archived));
+            reader.Flag("archived", Archived),
+            SlaState: reader.Enum<SlaListState>("slaState", SlaState));
     }
 }

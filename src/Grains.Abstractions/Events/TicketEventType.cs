@@ -33,4 +33,7 @@ public enum TicketEventType
     AttachmentDeleted,
     TicketArchived,
     TicketRestored,
+    SlaApplied,
+    SlaWarning,
+    SlaBreached,
 }

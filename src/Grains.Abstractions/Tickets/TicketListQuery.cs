@@ -1,3 +1,5 @@
+using TicketPlatform.Sla;
+
 namespace TicketPlatform.Tickets;
 
 /// <summary>Which end of the list to sort by; descending when <see cref="TicketListQuery.Descending"/>.</summary>
@@ -6,6 +8,9 @@ public enum TicketSortField
     CreatedAt,
     UpdatedAt,
     Priority,
+
+    /// <summary>Staff: the next SLA breach moment; tickets without one come last (first when descending).</summary>
+    SlaDueAt,
 }
 
 [GenerateSerializer, Immutable, Alias("tp.TicketListQuery")]
@@ -24,7 +29,8 @@ public sealed record TicketListQuery(
     [property: Id(11)] string? Cursor = null,
     [property: Id(12)] bool IncludeTotal = false,
     [property: Id(13)] bool Archived = false,
-    [property: Id(14)] bool OnlyUnassigned = false)
+    [property: Id(14)] bool OnlyUnassigned = false,
+    [property: Id(15)] SlaListState? SlaState = null)
 {
     /// <summary>How many matches the total of a free-text list counts at most; beyond it the total is a lower bound (<c>totalExact: false</c>).</summary>
     public const int TextTotalCap = 1000;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TicketPlatform.Sla;
 
 namespace TicketPlatform.Tickets;
 
@@ -21,7 +22,8 @@ public sealed record TicketView(
     [property: Id(14)] DateTimeOffset? ResolvedAt,
     [property: Id(15)] DateTimeOffset? ClosedAt,
     [property: Id(16)] int Version,
-    [property: Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ParticipantView[]? Participants = null);
+    [property: Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ParticipantView[]? Participants = null,
+    [property: Id(18), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaSummary? Sla = null);
 
 [GenerateSerializer, Immutable, Alias("tp.ParticipantView")]
 public sealed record ParticipantView(

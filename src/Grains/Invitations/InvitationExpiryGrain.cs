@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TicketPlatform.Common;
+using TicketPlatform.Scheduling;
 
 namespace TicketPlatform.Invitations;
 
@@ -10,35 +11,10 @@ namespace TicketPlatform.Invitations;
 internal sealed partial class InvitationExpiryGrain(InvitationStore invitations, Clock clock, ILogger<InvitationExpiryGrain> logger)
     : Grain, IInvitationExpiryGrain
 {
-    private const int TicketsPerBatch = 200;
-
-    public async Task<int> ExpireDue()
-    {
-        var expired = 0;
-        while (true)
-        {
-            var tickets = await invitations.TicketsWithDue(clock.Now(), TicketsPerBatch);
-            var batch = (await Task.WhenAll(tickets.Select(Expire))).Sum();
-            expired += batch;
-            if (tickets.Length < TicketsPerBatch || batch == 0)
-            {
-                return expired;
-            }
-        }
-    }
-
-    private async Task<int> Expire(string ticketNumber)
-    {
-        try
-        {
-            return await GrainFactory.GetGrain<ITicketInvitationsGrain>(ticketNumber).ExpireInvitations();
-        }
-        catch (Exception e)
-        {
-            LogExpiryFailed(e, ticketNumber);
-            return 0;
-        }
-    }
+    public Task<int> ExpireDue() => DueTickets.Drain(
+        take => invitations.TicketsWithDue(clock.Now(), take),
+        ticketNumber => GrainFactory.GetGrain<ITicketInvitationsGrain>(ticketNumber).ExpireInvitations(),
+        (e, ticketNumber) => LogExpiryFailed(e, ticketNumber));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not expire the invitations of ticket {TicketNumber}")]
     private partial void LogExpiryFailed(Exception exception, string ticketNumber);

@@ -16,10 +16,11 @@ internal sealed class InvitationsModule(InvitationStore store) : ITicketModule
         loaded with { PendingInvitations = (await store.PendingOf(loaded.Number)).ToImmutableDictionary(i => i.Id) };
 
     /// <summary>Cancels the pending invitations the change made moot: of invitees who joined, and of inviters who are gone.</summary>
-    public void Decided(TicketChange change)
+    public Task Decided(TicketChange change)
     {
         CancelInvitationsOfJoined(change);
         CancelInvitationsOfGoneInviters(change);
+        return Task.CompletedTask;
     }
 
     /// <summary>Stages a new PENDING invitation.</summary>

@@ -13,11 +13,10 @@ internal interface ITicketModule
 
     /// <summary>
     /// After a command decided <paramref name="change"/>: records what follows from it for this module (events, staged
-    /// writes, its part of <see cref="TicketChange.After"/>). Runs for every command, also one that changed nothing.
+    /// writes, its part of <see cref="TicketChange.After"/>). Runs for every command, also one that changed nothing,
+    /// and for the creation. Asynchronous so a module can ask another grain (the SLA policy catalog) before deciding.
     /// </summary>
-    void Decided(TicketChange change)
-    {
-    }
+    Task Decided(TicketChange change) => Task.CompletedTask;
 
     /// <summary>After <paramref name="changes"/> were committed: what the module does once they are durable (e.g. schedule a due time).</summary>
     void Committed(IGrainBase grain, TicketState committed, IReadOnlyList<TicketChange> changes)

@@ -59,7 +59,8 @@ internal sealed class TicketChange
 
     public void Apply(Func<TicketState, TicketState> mutate) => After = mutate(After);
 
-    public void Record(TicketEventType type, object payload, EventVisibility visibility = EventVisibility.Public, Guid? subjectId = null)
+    /// <summary>Records an event of the actor, or of <paramref name="actorId"/> (the empty id for what nobody performs).</summary>
+    public void Record(TicketEventType type, object payload, EventVisibility visibility = EventVisibility.Public, Guid? subjectId = null, Guid? actorId = null)
     {
         var seq = After.LastSeq + 1;
         After = After with { LastSeq = seq, UpdatedAt = Now };
@@ -68,7 +69,7 @@ internal sealed class TicketChange
             After = After with { PublicVersion = Before.PublicVersion + (IsCreation ? 0 : 1), PublicUpdatedAt = Now };
         }
 
-        _events.Add(new NewEvent(After.Number, seq, type, Actor.UserId, visibility, subjectId, DomainJson.Serialize(payload), Now));
+        _events.Add(new NewEvent(After.Number, seq, type, actorId ?? Actor.UserId, visibility, subjectId, DomainJson.Serialize(payload), Now));
     }
 
     public void Stage(SqlStatement write) => _stagedWrites.Add(write);

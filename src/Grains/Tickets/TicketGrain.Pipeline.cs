@@ -178,6 +178,8 @@ internal sealed partial class TicketGrain
                 command.Decided(refused, null);
                 return null;
             }
+
+            await ModulesDecided(change);
         }
         catch (Exception e)
         {
@@ -185,13 +187,17 @@ internal sealed partial class TicketGrain
             return null;
         }
 
-        foreach (var module in modules)
-        {
-            module.Decided(change);
-        }
-
         command.Decided(null, change.HasChanges ? change.After : state);
         return change.HasChanges ? change : null;
+    }
+
+    /// <summary>Every module's consequences of a decided change, in the order the modules are registered.</summary>
+    private async Task ModulesDecided(TicketChange change)
+    {
+        foreach (var module in modules)
+        {
+            await module.Decided(change);
+        }
     }
 
     /// <summary>

@@ -3,6 +3,8 @@ using Dapper;
 using TicketPlatform.Common;
 using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
+using TicketPlatform.Sla;
+using TicketPlatform.Sla.Tickets;
 
 namespace TicketPlatform.Tickets;
 
@@ -47,6 +49,7 @@ internal sealed class TicketListSql
         Filter("requester_id = @requesterId", "requesterId", query.RequesterId, counted: false);
         Filter("created_at >= @createdFrom", "createdFrom", query.CreatedFrom, counted: false);
         Filter("created_at <= @createdTo", "createdTo", query.CreatedTo, counted: false);
+        Filter("sla_state = @slaState", "slaState", query.SlaState is { } slaState ? EnumText.Of(slaState) : null, counted: false);
         if (query.OnlyUnassigned)
         {
             _where.Add("assignee_id IS NULL");
@@ -62,6 +65,7 @@ internal sealed class TicketListSql
         {
             TicketSortField.UpdatedAt => viewer.IsStaff ? "updated_at" : "public_updated_at",
             TicketSortField.Priority => "priority",
+            TicketSortField.SlaDueAt => "sla_due_at",
             _ => "created_at",
         };
         Direction = query.Descending ? "DESC" : "ASC";
@@ -129,6 +133,9 @@ internal sealed class TicketListSql
         ? $"SELECT {column}, CAST(SUM(tickets) AS bigint) FROM ticket_counts WHERE {Where} GROUP BY {column}"
         : $"SELECT {column}, COUNT(*) FROM tickets t WHERE {Where} GROUP BY {column}";
 
+    /// <summary>Staff: how many tickets within the scope have a breached SLA clock.</summary>
+    public string SlaBreachedCountSql => $"SELECT COUNT(*) FROM tickets t WHERE {Where} AND sla_state = '{EnumText.Of(SlaListState.Breached)}'";
+
     /// <summary>
     /// The page query; <paramref name="after"/> is the decoded cursor (sort value, number) or null. The cursor is a
     /// row-value comparison, so it bounds the index range instead of filtering the rows before it. Free text is two
@@ -163,6 +170,7 @@ internal sealed class TicketListSql
         {
             TicketSortField.Priority => ((short)last.Priority).ToString(CultureInfo.InvariantCulture),
             TicketSortField.UpdatedAt => last.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+            TicketSortField.SlaDueAt => (last.Sla?.NextDueAt ?? SlaColumns.NoDue).ToString("O", CultureInfo.InvariantCulture),
             _ => last.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
         },
         last.Number);

@@ -16,6 +16,11 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
             return DomainError.Forbidden("Only an ADMIN may list archived tickets.", AccessReasons.Role);
         }
 
+        if (!actor.IsStaff && (query.SlaState is not null || query.Sort == TicketSortField.SlaDueAt))
+        {
+            return DomainError.Forbidden("Only staff may sort or filter tickets by their SLA clocks.", AccessReasons.Role);
+        }
+
         bool ReadKey(string cursor, out SortKey key)
         {
             key = default;
@@ -62,12 +67,14 @@ internal sealed class TicketQueryGrain(Database database) : Grain, ITicketQueryG
         }
 
         var sql = TicketListSql.For(database.Dialect, actor, new TicketListQuery(Archived: archived));
-        var (byStatus, byPriority) = await database.ReadAsync(async connection => (
+        var (byStatus, byPriority, slaBreached) = await database.ReadAsync(async connection => (
             await connection.QueryAsync<(string Status, long Count)>(sql.GroupCountSql("status"), sql.Parameters),
-            await connection.QueryAsync<(short Priority, long Count)>(sql.GroupCountSql("priority"), sql.Parameters)));
+            await connection.QueryAsync<(short Priority, long Count)>(sql.GroupCountSql("priority"), sql.Parameters),
+            actor.IsStaff ? await connection.ExecuteScalarAsync<long>(sql.SlaBreachedCountSql, sql.Parameters) : (long?)null));
         return new TicketStats(
             EnumText.All<TicketStatus>().ToDictionary(name => name, name => byStatus.Where(r => r.Status == name).Sum(r => r.Count)),
-            Enum.GetValues<TicketPriority>().ToDictionary(EnumText.Of, p => byPriority.Where(r => r.Priority == (short)p).Sum(r => r.Count)));
+            Enum.GetValues<TicketPriority>().ToDictionary(EnumText.Of, p => byPriority.Where(r => r.Priority == (short)p).Sum(r => r.Count)),
+            slaBreached);
     }
 
     private static bool IsValidKey(TicketSortField sort, string value) => sort == TicketSortField.Priority

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using TicketPlatform.Invitations;
 using TicketPlatform.Common;
+using TicketPlatform.Sla;
+using TicketPlatform.Sla.Clocks;
 
 namespace TicketPlatform.Tickets;
 
@@ -40,6 +42,9 @@ internal sealed record TicketState(
     /// </summary>
     public ImmutableDictionary<Guid, InvitationView> PendingInvitations { get; init; } = ImmutableDictionary<Guid, InvitationView>.Empty;
 
+    /// <summary>The SLA clocks (the SLA module's part, committed with the ticket's row); null on a ticket opened before them.</summary>
+    public TicketSla? Sla { get; init; }
+
     public TicketAccessFacts Facts => new(Status, PriorityLocked, CategoryLocked, AssignmentLocked, Archived);
 
     public TicketAccessSubject SubjectFor(Actor actor) => TicketSubjects.For(
@@ -63,5 +68,6 @@ internal sealed record TicketState(
         forStaff ? UpdatedAt : PublicUpdatedAt, ResolvedAt, ClosedAt, VersionSeen(forStaff),
         withParticipants
             ? [.. Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.UserId).Select(p => new ParticipantView(p.UserId, p.Role, p.CanEdit, p.CanComment, p.JoinedAt))]
-            : null);
+            : null,
+        forStaff && Sla is not null ? SlaViews.Summarize(Sla) : null);
 }

@@ -4,6 +4,7 @@ using Dapper;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
 using TicketPlatform.Persistence;
+using TicketPlatform.Sla.Tickets;
 
 namespace TicketPlatform.Tickets;
 
@@ -13,7 +14,8 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
     internal const string TicketColumns = """
         number, title, description, status, priority, category_id, requester_id, assignee_id,
         priority_locked, category_locked, assignment_locked, archived,
-        created_at, updated_at, resolved_at, closed_at, version, last_seq, public_version, public_updated_at
+        created_at, updated_at, resolved_at, closed_at, version, last_seq, public_version, public_updated_at,
+        sla, sla_due_at, sla_state
         """;
 
     public Task<TicketState?> Load(string number) => database.ReadAsync(async connection =>
@@ -80,7 +82,7 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
         var (first, last) = (changes[0], changes[^1]);
         yield return first.IsCreation
             ? new SqlStatement(
-                $"INSERT INTO tickets ({TicketColumns}) VALUES (@Number, @Title, @Description, @Status, @Priority, @CategoryId, @RequesterId, @AssigneeId, @PriorityLocked, @CategoryLocked, @AssignmentLocked, @Archived, @CreatedAt, @UpdatedAt, @ResolvedAt, @ClosedAt, @Version, @LastSeq, @PublicVersion, @PublicUpdatedAt)",
+                $"INSERT INTO tickets ({TicketColumns}) VALUES (@Number, @Title, @Description, @Status, @Priority, @CategoryId, @RequesterId, @AssigneeId, @PriorityLocked, @CategoryLocked, @AssignmentLocked, @Archived, @CreatedAt, @UpdatedAt, @ResolvedAt, @ClosedAt, @Version, @LastSeq, @PublicVersion, @PublicUpdatedAt, @Sla, @SlaDueAt, @SlaState)",
                 TicketParameters(last.After, expectedVersion: 0))
             : new SqlStatement(
                 """
@@ -88,7 +90,8 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
                     category_id = @CategoryId, assignee_id = @AssigneeId, priority_locked = @PriorityLocked,
                     category_locked = @CategoryLocked, assignment_locked = @AssignmentLocked, archived = @Archived,
                     updated_at = @UpdatedAt, resolved_at = @ResolvedAt, closed_at = @ClosedAt, version = @Version, last_seq = @LastSeq,
-                    public_version = @PublicVersion, public_updated_at = @PublicUpdatedAt
+                    public_version = @PublicVersion, public_updated_at = @PublicUpdatedAt,
+                    sla = @Sla, sla_due_at = @SlaDueAt, sla_state = @SlaState
                 WHERE number = @Number AND version = @ExpectedVersion
                 """,
                 TicketParameters(last.After, first.Before.Version),
@@ -150,6 +153,9 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
         t.LastSeq,
         t.PublicVersion,
         t.PublicUpdatedAt,
+        Sla = SlaColumns.Json(t.Sla),
+        SlaDueAt = SlaColumns.SortKey(t.Sla),
+        SlaState = SlaColumns.State(t.Sla),
     };
 
     private sealed class ParticipantRow
@@ -211,8 +217,14 @@ internal sealed class TicketRow
 
     public DateTimeOffset? PublicUpdatedAt { get; init; }
 
+    /// <summary>The ticket's SLA clocks as JSON; null for a ticket opened before they existed.</summary>
+    public string? Sla { get; init; }
+
     public TicketState ToState(ImmutableDictionary<Guid, Participant> participants) => new(
         Number, Title, Description, EnumText.Parse<TicketStatus>(Status), (TicketPriority)Priority, CategoryId, RequesterId, AssigneeId,
         PriorityLocked, CategoryLocked, AssignmentLocked, Archived, CreatedAt, UpdatedAt, ResolvedAt, ClosedAt, Version, LastSeq, participants,
-        PublicVersion, PublicUpdatedAt ?? UpdatedAt);
+        PublicVersion, PublicUpdatedAt ?? UpdatedAt)
+    {
+        Sla = SlaColumns.Parse(Sla),
+    };
 }

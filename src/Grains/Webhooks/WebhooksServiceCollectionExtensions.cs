@@ -6,6 +6,7 @@ using Orleans.Runtime;
 using Polly;
 using TicketPlatform.Events;
 using TicketPlatform.Persistence;
+using TicketPlatform.Scheduling;
 
 namespace TicketPlatform.Webhooks;
 
@@ -25,7 +26,11 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton(provider => new WebhookSecrets(WebhookEncryptionKey.Load(
             provider.GetRequiredService<IOptions<WebhookOptions>>().Value, DatabaseOptionsFactory.DataDirectory(configuration))));
         services.AddSingleton<WebhookSchedule>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<WebhookSchedule>());
+        services.AddSiloTicker("webhook dispatch", provider => provider.GetRequiredService<IOptions<WebhookOptions>>().Value.ScanInterval, provider =>
+        {
+            provider.GetRequiredService<WebhookSchedule>().Nudge();
+            return Task.CompletedTask;
+        });
         services.AddSingleton<ICommittedEventsListener>(provider => provider.GetRequiredService<WebhookSchedule>());
 
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -107,6 +107,7 @@ public static class AccessMatrixSpec
         new("PATCH /api/sla/policies/{id}", AdminOnly(Ok), async (s, c) => await c.PatchJson($"/api/sla/policies/{await NewPolicy(s)}", new { warnAt = 0.5 })),
         new("DELETE /api/sla/policies/{id}", AdminOnly(NoContent), async (s, c) => await c.DeleteAsync($"/api/sla/policies/{await NewPolicy(s)}")),
         new("PUT /api/sla/policies/order", AdminOnly(Ok), async (s, c) => await c.PutAsJsonAsync("/api/sla/policies/order", new { ids = await AllPolicyIds(s) }, HttpJson.Options)),
+        new("GET /api/tickets/{number}/sla", TicketStaff(Ok), (s, c) => c.GetAsync($"{s.Ticket}/sla"), Mutates: false),
 
         // The API's own description, public
         new("GET /api/docs/{documentName}/openapi.json", Everyone(Ok), (s, c) => c.GetAsync("/api/docs/v1/openapi.json"), Mutates: false),

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.Api.Tests.Sla;
 
 namespace TicketPlatform.Api.Tests.AccessMatrix;
 
@@ -65,8 +66,8 @@ public abstract partial class AccessMatrixTests(ApiFixture fixture) : ApiTestBas
     private static partial Regex ConstraintPattern();
 }
 
-[Collection(nameof(SqliteApi))]
-public sealed class SqliteAccessMatrixTests(SqliteApi fixture) : AccessMatrixTests(fixture);
+[Collection(nameof(SqlitePolicyApi))]
+public sealed class SqliteAccessMatrixTests(SqlitePolicyApi fixture) : AccessMatrixTests(fixture);
 
-[Collection(nameof(PostgresApi))]
-public sealed class PostgresAccessMatrixTests(PostgresApi fixture) : AccessMatrixTests(fixture);
+[Collection(nameof(PostgresPolicyApi))]
+public sealed class PostgresAccessMatrixTests(PostgresPolicyApi fixture) : AccessMatrixTests(fixture);

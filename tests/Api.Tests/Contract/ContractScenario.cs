@@ -133,6 +133,13 @@ internal sealed class ContractScenario(Func<string?, string?, HttpClient> client
         await Send(requester, HttpMethod.Patch, $"/api/tickets/{number}/assignee", new { assigneeId = agent.Id });
         await Send(agent, HttpMethod.Delete, $"/api/tickets/{number}/assignee");
         await Send(agent, HttpMethod.Post, $"/api/tickets/{number}/claim");
+        await Send(agent, HttpMethod.Get, $"/api/tickets/{number}/sla");
+        await Send(requester, HttpMethod.Get, $"/api/tickets/{number}/sla");
+        await Send(outsider, HttpMethod.Get, $"/api/tickets/{number}/sla");
+        await Send(agent, HttpMethod.Get, "/api/tickets?sort=slaDueAt&slaState=RUNNING&includeTotal=true");
+        await Send(requester, HttpMethod.Get, "/api/tickets?slaState=BREACHED");
+        await Send(agent, HttpMethod.Get, "/api/tickets/stats");
+        await Send(agent, HttpMethod.Get, $"/api/tickets/{number}");
         await Send(agent, HttpMethod.Patch, $"/api/tickets/{number}/locks", new { priorityLocked = true });
         await Send(requester, HttpMethod.Patch, $"/api/tickets/{number}/priority", new { priority = "LOW" });
         await Send(agent, HttpMethod.Patch, $"/api/tickets/{number}/status", new { status = "IN_PROGRESS" });

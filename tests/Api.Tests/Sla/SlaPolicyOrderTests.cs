@@ -39,8 +39,8 @@ public abstract class SlaPolicyOrderTests(ApiFixture fixture) : SlaPolicyTestBas
     }
 }
 
-[Collection(nameof(SqliteApi))]
-public sealed class SqliteSlaPolicyOrderTests(SqliteApi fixture) : SlaPolicyOrderTests(fixture);
+[Collection(nameof(SqlitePolicyApi))]
+public sealed class SqliteSlaPolicyOrderTests(SqlitePolicyApi fixture) : SlaPolicyOrderTests(fixture);
 
-[Collection(nameof(PostgresApi))]
-public sealed class PostgresSlaPolicyOrderTests(PostgresApi fixture) : SlaPolicyOrderTests(fixture);
+[Collection(nameof(PostgresPolicyApi))]
+public sealed class PostgresSlaPolicyOrderTests(PostgresPolicyApi fixture) : SlaPolicyOrderTests(fixture);

@@ -187,8 +187,8 @@ public abstract class SlaPolicyWriteTests(ApiFixture fixture) : SlaPolicyTestBas
     }
 }
 
-[Collection(nameof(SqliteApi))]
-public sealed class SqliteSlaPolicyWriteTests(SqliteApi fixture) : SlaPolicyWriteTests(fixture);
+[Collection(nameof(SqlitePolicyApi))]
+public sealed class SqliteSlaPolicyWriteTests(SqlitePolicyApi fixture) : SlaPolicyWriteTests(fixture);
 
-[Collection(nameof(PostgresApi))]
-public sealed class PostgresSlaPolicyWriteTests(PostgresApi fixture) : SlaPolicyWriteTests(fixture);
+[Collection(nameof(PostgresPolicyApi))]
+public sealed class PostgresSlaPolicyWriteTests(PostgresPolicyApi fixture) : SlaPolicyWriteTests(fixture);

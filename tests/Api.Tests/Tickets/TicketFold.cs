@@ -119,6 +119,7 @@ public sealed class TicketFold
             case "ASSIGNMENT_UNLOCKED": AssignmentLocked = false; break;
             case "TICKET_ARCHIVED": Archived = true; break;
             case "TICKET_RESTORED": Archived = false; break;
+            case "SLA_APPLIED" or "SLA_WARNING" or "SLA_BREACHED": break; // the clocks are not part of the ticket's fields
             case "STAFF_JOINED": Participants[p.Id("userId")!.Value] = ("STAFF", true, true, e.CreatedAt); break;
             case "PARTICIPANT_ADDED":
                 Participants[p.Id("userId")!.Value] = (p.Str("role")!, p.GetProperty("canEdit").GetBoolean(), p.GetProperty("canComment").GetBoolean(), e.CreatedAt);

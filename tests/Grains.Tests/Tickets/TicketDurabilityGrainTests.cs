@@ -18,7 +18,7 @@ public abstract class TicketDurabilityGrainTests(ClusterFixture fixture) : Grain
         await Fixture.Cluster.DeactivateAsync(grain);
         Assert.False(Fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _));
 
-        Expect.SameTicket(before, Expect.Ok(await Fixture.Silo(1).GetGrain<ITicketGrain>(before.Number).Get(requester)));
+        Expect.SameTicket(before, Expect.Ok(await Fixture.Silo(1).GetGrain<ITicketGrain>(before.Number).Get(staff)));
         await AssertCarriesOnAsync(before, requester, staff);
     }
 

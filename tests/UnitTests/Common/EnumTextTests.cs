@@ -17,7 +17,7 @@ public sealed class EnumTextTests
         "INVITATION_ACCEPTED", "INVITATION_DECLINED", "INVITATION_CANCELLED",
         "INVITATION_EXPIRED", "MESSAGE_POSTED", "INTERNAL_NOTE_ADDED", "MESSAGE_EDITED",
         "MESSAGE_DELETED", "ATTACHMENT_ADDED", "ATTACHMENT_DELETED", "TICKET_ARCHIVED",
-        "TICKET_RESTORED",
+        "TICKET_RESTORED", "SLA_APPLIED", "SLA_WARNING", "SLA_BREACHED",
     ];
 
     public static TheoryData<Enum, string> Spellings => new()
@@ -62,7 +62,7 @@ public sealed class EnumTextTests
         });
 
     [Fact]
-    public void Event_types_are_exactly_the_thirty_one_of_the_api() =>
+    public void Event_types_are_exactly_the_thirty_four_of_the_api() =>
         Assert.Equal(ApiEventTypes.Order(StringComparer.Ordinal), EnumText.All<TicketEventType>().Order(StringComparer.Ordinal));
 
     [Fact]

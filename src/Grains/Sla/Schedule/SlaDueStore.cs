@@ -14,15 +14,18 @@ namespace TicketPlatform.Sla.Schedule;
 internal sealed class SlaDueStore(Database database)
 {
     /// <summary>Replaces the ticket's due rows inside the caller's transaction (the ticket's commit).</summary>
-    public static async Task Replace(DbConnection connection, DbTransaction transaction, string ticketNumber, IReadOnlyList<SlaDueMoment> moments)
+    public static Task Replace(DbConnection connection, DbTransaction transaction, string ticketNumber, IReadOnlyList<SlaDueMoment> moments) =>
+        SqlBatch.ExecuteAsync(connection, transaction, [.. Replacing(ticketNumber, moments)]);
+
+    /// <summary>The statements that replace the ticket's due rows, staged in the ticket's commit.</summary>
+    public static IEnumerable<SqlStatement> Replacing(string ticketNumber, IReadOnlyList<SlaDueMoment> moments)
     {
-        await connection.ExecuteAsync("DELETE FROM sla_due_times WHERE ticket_number = @ticketNumber", new { ticketNumber }, transaction);
-        if (moments.Count > 0)
+        yield return new SqlStatement("DELETE FROM sla_due_times WHERE ticket_number = @TicketNumber", new { TicketNumber = ticketNumber });
+        foreach (var m in moments)
         {
-            await connection.ExecuteAsync(
+            yield return new SqlStatement(
                 "INSERT INTO sla_due_times (ticket_number, kind, due, due_at) VALUES (@TicketNumber, @Kind, @Due, @At)",
-                moments.Select(m => new { TicketNumber = ticketNumber, Kind = EnumText.Of(m.Kind), Due = EnumText.Of(m.Due), m.At }),
-                transaction);
+                new { TicketNumber = ticketNumber, Kind = EnumText.Of(m.Kind), Due = EnumText.Of(m.Due), m.At });
         }
     }
 

@@ -1,23 +1,21 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
-namespace TicketPlatform.Invitations;
+namespace TicketPlatform.Scheduling;
 
 /// <summary>
-/// Runs the invitation expiry scan every <see cref="InvitationOptions.ScanInterval"/> while the silo is active.
-/// Every silo runs one; the scans queue at the single <see cref="IInvitationExpiryGrain"/> activation, and
-/// since the deadlines live in the invitations table a restart loses nothing.
+/// Runs a scan when the silo becomes active and then every <c>interval</c> (invitation expiry, SLA clocks, webhook
+/// dispatch). Every silo runs one per scan; the scans meet at one grain activation, so they queue instead of
+/// overlapping, and since what is due lives in a table a restart or a dead silo loses nothing: the next tick of any
+/// silo finds it, and a restarted silo catches up at once.
 /// </summary>
-internal sealed partial class InvitationExpirySchedule(
-    IGrainFactory grains, IOptions<InvitationOptions> options, TimeProvider time, ILogger<InvitationExpirySchedule> logger)
+internal sealed partial class SiloTicker(string name, TimeSpan interval, Func<Task> scan, TimeProvider time, ILogger<SiloTicker> logger)
     : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _running;
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(InvitationExpirySchedule), ServiceLifecycleStage.Active, Start, Stop);
+    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(name, ServiceLifecycleStage.Active, Start, Stop);
 
     public void Dispose() => _stopping.Dispose();
 
@@ -46,9 +44,10 @@ internal sealed partial class InvitationExpirySchedule(
 
     private async Task Run(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
+            await Scan();
             while (await timer.WaitForNextTickAsync(stopping))
             {
                 await Scan();
@@ -63,14 +62,14 @@ internal sealed partial class InvitationExpirySchedule(
     {
         try
         {
-            await grains.GetGrain<IInvitationExpiryGrain>(0).ExpireDue();
+            await scan();
         }
         catch (Exception e)
         {
-            LogScanFailed(e);
+            LogScanFailed(e, name);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The invitation expiry scan failed; it runs again at the next interval")]
-    private partial void LogScanFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Scan} scan failed; it runs again at the next interval")]
+    private partial void LogScanFailed(Exception exception, string scan);
 }
