@@ -5,6 +5,7 @@ using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Idempotency;
 using TicketPlatform.Invitations;
 using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
@@ -43,6 +44,7 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => o.Expiry > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero, "Invitation expiry and scan interval must be positive.");
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InvitationExpirySchedule>();
         services.AddTicketPlatformWebhooks(configuration);
+        services.AddTicketPlatformIdempotency(configuration);
         return services;
     }
 }
