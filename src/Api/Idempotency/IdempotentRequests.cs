@@ -11,14 +11,14 @@ namespace TicketPlatform.Api.Idempotency;
 /// effect records the key in that transaction; a 2xx answer is then stored on the key and replayed, with
 /// <c>Idempotent-Replayed: true</c>, to the same request later. Another request with the key is 422 IDEMPOTENCY_KEY_REUSED.
 /// Runs after authorization (the caller is the local user) and before the preconditions (a replay answers as the
-/// first time, whatever changed since).
+/// first time, whatever changed since). Only the API's POSTs: the SignalR negotiation is no resource to replay.
 /// </summary>
 internal sealed partial class IdempotentRequests(RequestDelegate next, IGrainFactory grains, ILogger<IdempotentRequests> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values)
-            || context.User.LocalUserId() is not { } userId)
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api")
+            || !context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values) || context.User.LocalUserId() is not { } userId)
         {
             await next(context);
             return;
