@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Idempotency;
 
@@ -28,25 +29,13 @@ internal sealed partial class IdempotencyPurge(IdempotencyStore store, IOptions<
         return purged;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Periodically.Run(options.Value.PurgeInterval, async _ =>
     {
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval);
-        do
+        if (await PurgeDue() is > 0 and var purged)
         {
-            try
-            {
-                if (await PurgeDue() is > 0 and var purged)
-                {
-                    LogPurged(logger, purged);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+            LogPurged(logger, purged);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    }, e => LogFailed(logger, e), stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} idempotency keys past their retention")]
     private static partial void LogPurged(ILogger logger, int count);
