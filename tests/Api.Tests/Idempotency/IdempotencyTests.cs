@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using TicketPlatform.Api.Tests.Attachments;
 using TicketPlatform.Api.Tests.Fixtures;
 using TicketPlatform.Attachments;
@@ -148,6 +150,23 @@ public abstract class IdempotencyTests(ApiFixture fixture) : AttachmentTestBase(
         Assert.False(retried.IsReplay());
     }
 
+    [Fact]
+    public async Task A_key_whose_effect_committed_but_whose_answer_was_lost_is_409_and_the_effect_is_not_repeated()
+    {
+        var user = await NewUser();
+        var key = IdempotentPosts.NewKey();
+        const string body = """{"title":"Answer lost","description":"The Api node died after the commit."}""";
+
+        // The row as the effect's transaction leaves it, before the answer is stored on it.
+        await Api.Database.Execute(
+            "INSERT INTO idempotency_keys (caller_id, idempotency_key, fingerprint, created_at) VALUES (@caller, @key, @fingerprint, @now)",
+            new { caller = user.Id, key, fingerprint = Fingerprint("POST", "/api/tickets", body), now = DateTimeOffset.UtcNow });
+        var retried = await user.Client.PostWithKey("/api/tickets", new StringContent(body, Encoding.UTF8, "application/json"), key);
+
+        await retried.Problem(HttpStatusCode.Conflict, "IDEMPOTENCY_IN_FLIGHT");
+        Assert.Equal(0, await Api.Database.CountRows("tickets", "requester_id", user.Id));
+    }
+
     [Theory]
     [InlineData("has space")]
     [InlineData("tab\there")]
@@ -171,6 +190,10 @@ public abstract class IdempotencyTests(ApiFixture fixture) : AttachmentTestBase(
         await (await user.Client.PostWithKey("/api/tickets", new { title = "Long key", description = "x" }, new string('k', 255)))
             .Read<TicketView>(HttpStatusCode.Created);
     }
+
+    /// <summary>What makes a request the same request: SHA-256 of method, path and body (docs/api.md, Idempotency-Key).</summary>
+    private static string Fingerprint(string method, string path, string body) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method}\n{path}\n{body}")));
 
     /// <summary>A form with a fixed boundary: a client retrying an upload sends the same bytes again.</summary>
     private static MultipartFormDataContent Form(byte[] bytes)
