@@ -11,11 +11,15 @@ here="$(cd "$(dirname "$0")/openapi-tools" && pwd)"
 bin="$here/node_modules/.bin"
 
 install() {
-  if [[ -x "$bin/redocly" && -x "$bin/tsc" && -x "$bin/openapi-typescript" && "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]]; then
-    return 0
-  fi
-  command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 3; }
-  npm ci --prefix "$here" --no-audit --no-fund --ignore-scripts --loglevel=error >&2 || { echo "npm ci failed" >&2; exit 3; }
+  # Test classes run in parallel: one installs while the others wait (npm ci first deletes node_modules).
+  (
+    flock 9
+    if [[ -x "$bin/redocly" && -x "$bin/tsc" && -x "$bin/openapi-typescript" && "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]]; then
+      exit 0
+    fi
+    command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 3; }
+    npm ci --prefix "$here" --no-audit --no-fund --ignore-scripts --loglevel=error >&2 || { echo "npm ci failed" >&2; exit 3; }
+  ) 9>"$here/.install-lock" || exit $?
 }
 
 case "${1:-}" in
