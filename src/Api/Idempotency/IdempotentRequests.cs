@@ -118,8 +118,10 @@ internal sealed partial class IdempotentRequests(RequestDelegate next, IGrainFac
         }
 
         response.Headers[IdempotencyKeyHeader.Replayed] = "true";
-        response.ContentLength = stored.Body.Length;
-        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+        if (stored.Body.Length > 0)
+        {
+            await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+        }
     }
 
     private static Task InFlight(HttpContext context) => Problems.Write(context, StatusCodes.Status409Conflict, ErrorCodes.IdempotencyInFlight,

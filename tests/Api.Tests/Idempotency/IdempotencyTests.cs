@@ -103,6 +103,22 @@ public abstract class IdempotencyTests(ApiFixture fixture) : AttachmentTestBase(
     }
 
     [Fact]
+    public async Task A_204_answer_is_replayed_without_a_body()
+    {
+        var user = await NewUser();
+        var ticket = await CreateTicket(user);
+        var message = await Post(user, ticket.Number, "Read me");
+        var key = IdempotentPosts.NewKey();
+
+        var first = await user.Client.PostWithKey(MessagesOf(ticket.Number) + "/read", new { upToMessageId = message.Id }, key);
+        var again = await user.Client.PostWithKey(MessagesOf(ticket.Number) + "/read", new { upToMessageId = message.Id }, key);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (first.StatusCode, again.StatusCode));
+        Assert.True(again.IsReplay());
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task An_upload_is_replayed_by_the_hash_of_its_bytes_and_stored_once()
     {
         var user = await NewUser();
