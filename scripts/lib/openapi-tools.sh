@@ -1,45 +1,45 @@
 #!/usr/bin/env bash
-# Standard OpenAPI tools from npm for the contract tests, installed once into .tmp/openapi-tools:
-#   openapi-tools.sh install                 install (or reuse) and print the install directory
+# The standard OpenAPI tools of the contract tests, from npm, at the versions pinned in
+# scripts/lib/openapi-tools/package-lock.json (installed with `npm ci` on first use, and again when the lock changes):
 #   openapi-tools.sh lint DOCUMENT           Redocly CLI lint (recommended rules); exit 0 only with no errors
-#   openapi-tools.sh client DOCUMENT DIR     generate TypeScript types (openapi-typescript) into DIR, then type-check
-#                                            and compile DIR/*.ts with tsc (strict) against them
-# Exit 3 means npm could not install the tools (the caller reports it loudly).
+#   openapi-tools.sh client DOCUMENT DIR     generate TypeScript types from DOCUMENT (openapi-typescript) into
+#                                            DIR/api.d.ts, then compile DIR/*.ts against them and openapi-fetch with
+#                                            tsc --strict into DIR/dist (run the result with node)
+# Exit 3 means npm could not install the tools (the caller says so loudly); any other failure is the tool's verdict.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-tools="$root/.tmp/openapi-tools"
-packages=(@redocly/cli@2.77.0 openapi-typescript@7.13.0 openapi-fetch@0.17.0 typescript@5.9.3 @types/node@20)
+here="$(cd "$(dirname "$0")/openapi-tools" && pwd)"
+bin="$here/node_modules/.bin"
 
 install() {
-  if [[ -x "$tools/node_modules/.bin/redocly" && -x "$tools/node_modules/.bin/tsc" && -f "$tools/.installed" ]]; then
-    return 0
-  fi
-  command -v npm >/dev/null || { echo "npm is not installed" >&2; return 3; }
-  mkdir -p "$tools"
-  [[ -f "$tools/package.json" ]] || echo '{"name":"openapi-tools","private":true,"type":"module"}' > "$tools/package.json"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "${packages[@]}" >&2 || return 3
-  touch "$tools/.installed"
+  # Test classes run in parallel: one installs while the others wait (npm ci first deletes node_modules).
+  (
+    flock 9
+    if [[ -x "$bin/redocly" && -x "$bin/tsc" && -x "$bin/openapi-typescript" && "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]]; then
+      exit 0
+    fi
+    command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 3; }
+    npm ci --prefix "$here" --no-audit --no-fund --ignore-scripts --loglevel=error >&2 || { echo "npm ci failed" >&2; exit 3; }
+  ) 9>"$here/.install-lock" || exit $?
 }
 
 case "${1:-}" in
-  install)
-    install
-    echo "$tools"
-    ;;
   lint)
     install
-    "$tools/node_modules/.bin/redocly" lint --extends=recommended --format=stylish "$2"
+    export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
+    exec "$bin/redocly" lint --extends=recommended --format=stylish "$2"
     ;;
   client)
     install
     out="$3"
-    "$tools/node_modules/.bin/openapi-typescript" "$2" --output "$out/api.d.ts" >&2
-    ln -sfn "$tools/node_modules" "$out/node_modules"
-    "$tools/node_modules/.bin/tsc" --strict --target es2022 --module nodenext --moduleResolution nodenext \
-      --types node --outDir "$out/dist" "$out"/*.ts
+    "$bin/openapi-typescript" "$2" --output "$out/api.d.ts" >&2
+    ln -sfn "$here/node_modules" "$out/node_modules"
+    echo '{"type":"module"}' > "$out/package.json"
+    cd "$out"
+    exec "$bin/tsc" --strict --target es2022 --module nodenext --moduleResolution nodenext \
+      --types node --outDir dist ./*.ts
     ;;
   *)
-    echo "usage: $0 install | lint DOCUMENT | client DOCUMENT DIR" >&2
+    echo "usage: $0 lint DOCUMENT | client DOCUMENT DIR" >&2
     exit 2
     ;;
 esac

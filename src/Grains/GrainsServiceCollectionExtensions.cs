@@ -6,6 +6,7 @@ using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Idempotency;
 using TicketPlatform.Invitations;
 using TicketPlatform.Messages;
 using TicketPlatform.Persistence;
@@ -52,6 +53,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSiloTicker("SLA", provider => provider.GetRequiredService<IOptions<SlaOptions>>().Value.ScanInterval,
             provider => provider.GetRequiredService<IGrainFactory>().GetGrain<ISlaScanGrain>(0).EvaluateDue());
         services.AddTicketPlatformWebhooks(configuration);
+        services.AddTicketPlatformIdempotency(configuration);
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer<AlternativeResponsesTransformer>();
             options.AddOperationTransformer<FileDownloadsTransformer>();
             options.AddOperationTransformer<PreconditionsTransformer>();
+            options.AddOperationTransformer<IdempotencyTransformer>();
             options.AddOperationTransformer<StandardResponsesTransformer>();
         });
         return services;

@@ -11,12 +11,18 @@ internal static class ResponseHeaders
     public const string ETag = "ETag";
     public const string RateLimitPolicy = "RateLimit-Policy";
     public const string RateLimit = "RateLimit";
+    public const string IdempotentReplayed = Idempotency.IdempotencyKeyHeader.Replayed;
 
     public static IEnumerable<string> For(string status, ApiDescription description)
     {
         if (status == "201")
         {
             yield return Location;
+        }
+
+        if (status.StartsWith('2') && HttpMethods.IsPost(description.HttpMethod!))
+        {
+            yield return IdempotentReplayed;
         }
 
         if (status is "429" or "503")
@@ -40,6 +46,8 @@ internal static class ResponseHeaders
             new OpenApiSchema { Type = JsonSchemaType.String }),
         [RateLimit] = Header("What is left of that budget and the seconds until it resets: `\"reads\";r=1150;t=42`.",
             new OpenApiSchema { Type = JsonSchemaType.String }),
+        [IdempotentReplayed] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`; absent otherwise.",
+            new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["true"] }),
         [RetryAfter] = Header("Seconds to wait before retrying.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" }),
     };
 

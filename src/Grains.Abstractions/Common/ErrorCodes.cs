@@ -13,4 +13,6 @@ public static class ErrorCodes
     public const string PreconditionFailed = "PRECONDITION_FAILED";
     public const string PreconditionRequired = "PRECONDITION_REQUIRED";
     public const string RateLimited = "RATE_LIMITED";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string IdempotencyInFlight = "IDEMPOTENCY_IN_FLIGHT";
 }

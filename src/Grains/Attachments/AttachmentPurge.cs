@@ -68,30 +68,18 @@ internal sealed partial class AttachmentPurge(
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Periodically.Run(options.Value.PurgeInterval, async cancellationToken =>
     {
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval);
-        do
+        if (await PurgeDue(cancellationToken) is > 0 and var purged)
         {
-            try
-            {
-                if (await PurgeDue(stoppingToken) is > 0 and var purged)
-                {
-                    LogPurged(logger, purged);
-                }
-
-                if (await SweepOrphans(stoppingToken) is > 0 and var orphans)
-                {
-                    LogOrphansRemoved(logger, orphans);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+            LogPurged(logger, purged);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+
+        if (await SweepOrphans(cancellationToken) is > 0 and var orphans)
+        {
+            LogOrphansRemoved(logger, orphans);
+        }
+    }, e => LogFailed(logger, e), stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged the blobs of {Count} deleted attachments")]
     private static partial void LogPurged(ILogger logger, int count);

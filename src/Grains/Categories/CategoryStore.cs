@@ -1,11 +1,12 @@
 using System.Data.Common;
 using Dapper;
 using TicketPlatform.Persistence;
+using TicketPlatform.Idempotency;
 
 namespace TicketPlatform.Categories;
 
 /// <summary>The categories table, written only by the catalog grain; every write is one transaction.</summary>
-internal sealed class CategoryStore(Database database)
+internal sealed class CategoryStore(Database database, IdempotencyStore idempotency)
 {
     private const string Columns = "id, name, name_key, description, active, sort_order, created_at";
 
@@ -23,9 +24,9 @@ internal sealed class CategoryStore(Database database)
     {
         try
         {
-            return await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            return await idempotency.WriteEffectAsync((connection, transaction) => connection.ExecuteAsync(
                 $"INSERT INTO categories ({Columns}) VALUES (@Id, @Name, @NameKey, @Description, @Active, @SortOrder, @CreatedAt)",
-                Parameters(category), transaction)) == 1;
+                Parameters(category), transaction), TookEffect) == 1;
         }
         catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
         {
@@ -38,18 +39,20 @@ internal sealed class CategoryStore(Database database)
     {
         try
         {
-            return await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            return await idempotency.WriteEffectAsync((connection, transaction) => connection.ExecuteAsync(
                 """
                 UPDATE categories SET name = @Name, name_key = @NameKey, description = @Description, active = @Active, sort_order = @SortOrder
                 WHERE id = @Id
                 """,
-                Parameters(category), transaction)) == 1;
+                Parameters(category), transaction), TookEffect) == 1;
         }
         catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
         {
             return false;
         }
     }
+
+    private static bool TookEffect(int rows) => rows == 1;
 
     /// <summary>Gives the categories the positions 1, 2, 3… of <paramref name="ids"/>; false, having written nothing, unless they are exactly the stored ones.</summary>
     public Task<bool> TryReorder(IReadOnlyList<Guid> ids) => database.WriteAsync(async (connection, transaction) =>

@@ -4,6 +4,7 @@ using TicketPlatform.Common;
 using TicketPlatform.Events;
 using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
+using TicketPlatform.Idempotency;
 
 namespace TicketPlatform.Messages;
 
@@ -11,7 +12,7 @@ namespace TicketPlatform.Messages;
 /// The SQL of the conversation: message rows are written as staged writes of the ticket's commit; reads are
 /// keyset pages by seq with the viewer's visibility applied; read pointers are per user.
 /// </summary>
-internal sealed class MessageStore(Database database)
+internal sealed class MessageStore(Database database, IdempotencyStore idempotency)
 {
     private const string Columns = "id, ticket_number, seq, author_id, content, visibility, created_at, edited_at, deleted_at, deleted_by";
 
@@ -63,7 +64,7 @@ internal sealed class MessageStore(Database database)
         : null;
 
     /// <summary>Moves the user's read pointer forward to <paramref name="seq"/>; never back.</summary>
-    public Task MoveReadPointer(string ticketNumber, Guid userId, long seq, DateTimeOffset now) => database.WriteAsync((connection, transaction) =>
+    public Task MoveReadPointer(string ticketNumber, Guid userId, long seq, DateTimeOffset now) => idempotency.WriteEffectAsync((connection, transaction) =>
         connection.ExecuteAsync(
             """
             INSERT INTO message_reads (ticket_number, user_id, last_read_seq, read_at) VALUES (@ticketNumber, @userId, @seq, @now)
@@ -71,7 +72,7 @@ internal sealed class MessageStore(Database database)
             WHERE message_reads.last_read_seq < excluded.last_read_seq
             """,
             new { ticketNumber, userId, seq, now },
-            transaction));
+            transaction), moved => moved > 0);
 
     /// <summary>Live messages after the viewer's read pointer that the viewer can see and did not write.</summary>
     public Task<UnreadMessages> Unread(string ticketNumber, Actor viewer) => database.ReadAsync(async connection =>

@@ -116,6 +116,7 @@ internal static partial class SqlBatch
         : type == typeof(short) ? DbType.Int16
         : type == typeof(int) ? DbType.Int32
         : type == typeof(long) ? DbType.Int64
+        : type == typeof(byte[]) ? DbType.Binary
         : DbType.String;
 
     [GeneratedRegex(@"@(\w+)")]

@@ -1,11 +1,15 @@
 using TicketPlatform.Common;
+using TicketPlatform.Idempotency;
 
 namespace TicketPlatform.Tickets;
 
 /// <summary>A command waiting in the ticket's queue, and what deciding it gave.</summary>
-internal sealed class QueuedCommand(Actor actor, int? expectedVersion, Func<TicketChange, Task<DomainError?>> decide)
+internal sealed class QueuedCommand(Actor actor, int? expectedVersion, IdempotencyClaim? idempotency, Func<TicketChange, Task<DomainError?>> decide)
 {
     public Actor Actor => actor;
+
+    /// <summary>The Idempotency-Key of the request the command serves, recorded in the commit of its change.</summary>
+    public IdempotencyClaim? Idempotency => idempotency;
 
     /// <summary>The version the caller named (If-Match), taken from its request when it queued.</summary>
     public int? ExpectedVersion => expectedVersion;

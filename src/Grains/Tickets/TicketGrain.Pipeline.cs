@@ -1,4 +1,5 @@
 using TicketPlatform.Common;
+using TicketPlatform.Idempotency;
 using TicketPlatform.Preconditions;
 using TicketPlatform.Realtime;
 
@@ -49,7 +50,7 @@ internal sealed partial class TicketGrain
             return invalid;
         }
 
-        var command = new QueuedCommand(actor, ExpectedTicketVersion.Current, decide);
+        var command = new QueuedCommand(actor, ExpectedTicketVersion.Current, IdempotencyClaim.Current, decide);
         _queue.Add(command);
         while (!command.Outcome.Task.IsCompleted)
         {
@@ -185,6 +186,11 @@ internal sealed partial class TicketGrain
         {
             command.Outcome.TrySetException(e);
             return null;
+        }
+
+        if (change.HasChanges && command.Idempotency is { } claim)
+        {
+            change.Stage(idempotency.Record(claim));
         }
 
         command.Decided(null, change.HasChanges ? change.After : state);

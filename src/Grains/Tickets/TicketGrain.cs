@@ -6,6 +6,7 @@ using TicketPlatform.Attachments;
 using TicketPlatform.Categories;
 using TicketPlatform.Common;
 using TicketPlatform.Events;
+using TicketPlatform.Idempotency;
 using TicketPlatform.Invitations;
 using TicketPlatform.Messages;
 using TicketPlatform.Users;
@@ -21,7 +22,7 @@ namespace TicketPlatform.Tickets;
 [Reentrant]
 internal sealed partial class TicketGrain(
     TicketStore store, EventStore events, MessageStore messages, AttachmentStore attachments, InvitationStore invitations,
-    IEnumerable<ITicketModule> modules, UserLookup users, Clock clock, DomainMetrics metrics,
+    IEnumerable<ITicketModule> modules, IdempotencyStore idempotency, UserLookup users, Clock clock, DomainMetrics metrics,
     IOptions<TicketOptions> options, IOptions<InvitationOptions> invitationOptions, ILogger<TicketGrain> logger)
     : Grain, ITicketGrain
 {
@@ -59,6 +60,10 @@ internal sealed partial class TicketGrain(
         change.Record(TicketEventType.TicketCreated, new TicketCreatedPayload(
             draft.Title, draft.Description, draft.Status, draft.Priority, draft.CategoryId, draft.RequesterId));
         await ModulesDecided(change);
+        if (IdempotencyClaim.Current is { } claim)
+        {
+            change.Stage(idempotency.Record(claim));
+        }
 
         if (!await store.TryCommit([change]))
         {

@@ -1,10 +1,11 @@
 using Dapper;
 using TicketPlatform.Common;
 using TicketPlatform.Persistence;
+using TicketPlatform.Idempotency;
 
 namespace TicketPlatform.Users;
 
-internal sealed class UserStore(Database database)
+internal sealed class UserStore(Database database, IdempotencyStore idempotency)
 {
     // Any constant works; every transaction that may take away an active ADMIN passes it.
     private const long ActiveAdminsLockKey = 0x61646d696e73;
@@ -33,7 +34,7 @@ internal sealed class UserStore(Database database)
     /// Writes the role and active flag unless that would leave no active ADMIN; returns false, having written nothing,
     /// when it would. The check reads the committed rows, not the caller's memory, under a lock every such change takes.
     /// </summary>
-    public Task<bool> TryChangeAccess(UserRecord user) => database.WriteAsync(async (connection, transaction) =>
+    public Task<bool> TryChangeAccess(UserRecord user) => idempotency.WriteEffectAsync(async (connection, transaction) =>
     {
         await database.Dialect.SerializeAsync(connection, transaction, ActiveAdminsLockKey);
         var parameters = new
@@ -55,7 +56,7 @@ internal sealed class UserStore(Database database)
                    OR EXISTS (SELECT 1 FROM users other WHERE other.id <> @Id AND other.role = @Admin AND other.active = @Yes))
             """,
             parameters, transaction) == 1;
-    });
+    }, changed => changed);
 
     private static object Parameters(UserRecord u) => new
     {

@@ -1,6 +1,7 @@
 using Dapper;
 using TicketPlatform.Common;
 using TicketPlatform.Persistence;
+using TicketPlatform.Idempotency;
 
 namespace TicketPlatform.Webhooks;
 
@@ -8,7 +9,7 @@ namespace TicketPlatform.Webhooks;
 /// The webhooks and their delivery queue. Deliveries are made from the event outbox (rows written in each ticket's
 /// commit) and handed out per endpoint in seq order per ticket: only the earliest unfinished delivery of a ticket is ever due.
 /// </summary>
-internal sealed class WebhookStore(Database database)
+internal sealed class WebhookStore(Database database, IdempotencyStore idempotency)
 {
     private static readonly string Pending = EnumText.Of(WebhookDeliveryStatus.Pending);
     private static readonly string Retrying = EnumText.Of(WebhookDeliveryStatus.Retrying);
@@ -24,14 +25,14 @@ internal sealed class WebhookStore(Database database)
     public Task<WebhookRecord?> Find(Guid id) => database.ReadAsync(async connection =>
         (await connection.QuerySingleOrDefaultAsync<WebhookRow>($"SELECT {WebhookRow.Columns} FROM webhooks WHERE id = @id", new { id }))?.ToRecord());
 
-    public Task Insert(WebhookRecord webhook) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+    public Task Insert(WebhookRecord webhook) => idempotency.WriteEffectAsync((connection, transaction) => connection.ExecuteAsync(
         $"""
         INSERT INTO webhooks ({WebhookRow.Columns})
         VALUES (@Id, @Url, @Description, @Events, @IncludeInternal, @Secret, @PreviousSecret, @PreviousSecretExpiresAt, @CreatedAt, @UpdatedAt)
         """,
         WebhookRow.Parameters(webhook), transaction));
 
-    public Task Update(WebhookRecord webhook) => database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+    public Task Update(WebhookRecord webhook) => idempotency.WriteEffectAsync((connection, transaction) => connection.ExecuteAsync(
         """
         UPDATE webhooks SET url = @Url, description = @Description, events = @Events, include_internal = @IncludeInternal, secret = @Secret,
             previous_secret = @PreviousSecret, previous_secret_expires_at = @PreviousSecretExpiresAt, updated_at = @UpdatedAt
@@ -75,10 +76,10 @@ internal sealed class WebhookStore(Database database)
             $"SELECT {DeliveryRow.Columns} FROM webhook_deliveries d WHERE d.webhook_id = @webhookId AND d.id = @id", new { webhookId, id }))?.ToView());
 
     /// <summary>Queues a delivery again, due now, with a new retry window; it keeps its id (the webhook-id) and its attempt count.</summary>
-    public Task<bool> Redeliver(Guid webhookId, Guid id, DateTimeOffset now, DateTimeOffset giveUpAt) => database.WriteAsync(async (connection, transaction) =>
+    public Task<bool> Redeliver(Guid webhookId, Guid id, DateTimeOffset now, DateTimeOffset giveUpAt) => idempotency.WriteEffectAsync(async (connection, transaction) =>
         await connection.ExecuteAsync(
             "UPDATE webhook_deliveries SET status = @Pending, next_attempt_at = @now, give_up_at = @giveUpAt WHERE webhook_id = @webhookId AND id = @id",
-            new { Pending, now, giveUpAt, webhookId, id }, transaction) == 1);
+            new { Pending, now, giveUpAt, webhookId, id }, transaction) == 1, queued => queued);
 
     /// <summary>
     /// Moves up to <paramref name="take"/> outbox entries (one per ticket commit) into deliveries for every endpoint that

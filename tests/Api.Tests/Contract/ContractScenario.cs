@@ -255,9 +255,15 @@ internal sealed class ContractScenario(Func<string?, string?, HttpClient> client
     }
 
     private static Task<HttpResponseMessage> SendRaw(
-        Caller caller, HttpMethod method, string url, object? body = null, EntityTagHeaderValue? ifMatch = null, EntityTagHeaderValue? ifNoneMatch = null)
+        Caller caller, HttpMethod method, string url, object? body = null, EntityTagHeaderValue? ifMatch = null, EntityTagHeaderValue? ifNoneMatch = null,
+        string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: HttpJson.Options) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
         if (ifMatch is not null)
         {
             request.Headers.IfMatch.Add(ifMatch);

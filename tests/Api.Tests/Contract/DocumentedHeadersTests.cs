@@ -31,6 +31,27 @@ public sealed class DocumentedHeadersTests(ContractApi fixture)
         Assert.Null(paths["/health/live"]!["get"]!["responses"]!["429"]);
     }
 
+    [Fact]
+    public async Task Every_post_documents_idempotency_key_its_422_and_409_and_idempotent_replayed_on_success()
+    {
+        var paths = JsonNode.Parse(await fixture.Api.CreateClient().GetStringAsync("/api/docs/v1/openapi.json"))!["paths"]!.AsObject();
+        var posts = paths.Select(path => (path.Key, Operation: path.Value!["post"])).Where(p => p.Operation is not null).ToList();
+
+        Assert.NotEmpty(posts);
+        foreach (var (path, post) in posts)
+        {
+            Assert.True(HeaderParameters(post!).Contains("Idempotency-Key"), $"POST {path} does not document Idempotency-Key");
+            var responses = post!["responses"]!.AsObject();
+            Assert.True(responses.ContainsKey("422") && responses.ContainsKey("409") && responses.ContainsKey("400"), $"POST {path} lacks 400/409/422");
+            foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('2')))
+            {
+                Assert.True(response!["headers"]?["Idempotent-Replayed"] is not null, $"POST {path} {status} does not document Idempotent-Replayed");
+            }
+        }
+
+        Assert.DoesNotContain("Idempotency-Key", HeaderParameters(paths["/api/tickets"]!["get"]!));
+    }
+
     private static IEnumerable<string?> HeaderParameters(JsonNode operation) =>
         operation["parameters"]?.AsArray().Where(p => (string?)p!["in"] == "header").Select(p => (string?)p!["name"]) ?? [];
 }

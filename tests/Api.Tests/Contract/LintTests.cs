@@ -12,7 +12,7 @@ public sealed class LintTests(ContractApi fixture)
     {
         var document = Path.Combine(Directory.CreateTempSubdirectory("ticketplatform-openapi-").FullName, "openapi.json");
         await File.WriteAllTextAsync(document, await fixture.Api.CreateClient().GetStringAsync("/api/docs/v1/openapi.json"));
-        var lint = new ProcessStartInfo("bash", [Repository.File("scripts/lib/openapi-lint.sh"), document])
+        var lint = new ProcessStartInfo("bash", [Repository.File("scripts/lib/openapi-tools.sh"), "lint", document])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -30,11 +30,25 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory, IRea
     /// <summary>Starts the Api; <paramref name="settings"/> override configuration keys for this instance.</summary>
     public static async Task<ApiFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        var dataDirectory = database.Directory ?? Directory.CreateTempSubdirectory("ticketplatform-api-").FullName;
-        var factory = new ApiFactory(database, dataDirectory, settings);
+        var factory = await Create(provider, settings);
         _ = factory.Server;
         return factory;
+    }
+
+    /// <summary>Starts the Api on Kestrel at <c>http://127.0.0.1:{port}</c>, for clients outside this process.</summary>
+    public static async Task<ApiFactory> StartListeningAsync(DatabaseProvider provider, int port)
+    {
+        var factory = await Create(provider, settings: null);
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        factory.StartServer();
+        return factory;
+    }
+
+    private static async Task<ApiFactory> Create(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var dataDirectory = database.Directory ?? Directory.CreateTempSubdirectory("ticketplatform-api-").FullName;
+        return new ApiFactory(database, dataDirectory, settings);
     }
 
     /// <summary>Stops this instance and starts another on the same data, as a process restart would.</summary>

@@ -53,6 +53,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>How long the receiver holds each request before answering, so that deliveries are in flight when something fails.</summary>
     public TimeSpan AnswerDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Each request is held, once received, until this completes: a sender's request stays in flight as long as a test needs.</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
     public static async Task<WebhookReceiver> StartAsync(string? rawDirectory = null)
@@ -116,6 +119,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(_rawDirectory, $"{Interlocked.Increment(ref _count):D5}.json"), raw.ToJsonString());
         }
 
+        await Gate.WaitAsync(context.RequestAborted);
         if (AnswerDelay > TimeSpan.Zero)
         {
             await Task.Delay(AnswerDelay, context.RequestAborted);

@@ -2,21 +2,22 @@ using System.Text.Json;
 using Dapper;
 using TicketPlatform.Common;
 using TicketPlatform.Persistence;
+using TicketPlatform.Idempotency;
 
 namespace TicketPlatform.Sla.Policies;
 
 /// <summary>The sla_policies table, written only by the policy catalog grain; every write is one transaction.</summary>
-internal sealed class SlaPolicyStore(Database database)
+internal sealed class SlaPolicyStore(Database database, IdempotencyStore idempotency)
 {
     private const string Columns = "id, name, definition, active, sort_order, created_at";
 
     public Task<List<SlaPolicyRecord>> LoadAll() => database.ReadAsync(async connection =>
         (await connection.QueryAsync<PolicyRow>($"SELECT {Columns} FROM sla_policies")).Select(row => row.ToRecord()).ToList());
 
-    public Task<bool> TryInsert(SlaPolicyRecord policy) => database.WriteAsync(async (connection, transaction) =>
+    public Task<bool> TryInsert(SlaPolicyRecord policy) => idempotency.WriteEffectAsync(async (connection, transaction) =>
         await connection.ExecuteAsync(
             $"INSERT INTO sla_policies ({Columns}) VALUES (@Id, @Name, @Definition, @Active, @SortOrder, @CreatedAt)",
-            Parameters(policy), transaction) == 1);
+            Parameters(policy), transaction) == 1, inserted => inserted);
 
     /// <summary>False, having written nothing, when the row is gone.</summary>
     public Task<bool> TryUpdate(SlaPolicyRecord policy) => database.WriteAsync(async (connection, transaction) =>
