@@ -8,7 +8,7 @@ namespace TicketPlatform.Api.Realtime;
 /// Renews every watch of this node as soon as a silo leaves the cluster's gateway list, read from the membership table
 /// every <see cref="RealtimeOptions.SiloLossCheckInterval"/>: the cluster declared that silo dead, and the ticket grains
 /// that lived there lost this node's subscription. Without this, their rooms would stay silent until the next periodic
-/// renewal. The table, not a gateway, is asked because a call through the dead silo's gateway may hang until it times out.
+/// renewal. The table, not a gateway's cluster manifest, is read: the manifest refresh may be stuck on the dead silo's gateway.
 /// </summary>
 public sealed partial class SiloLossWatch(
     IServiceProvider services, WatchRenewal renewal, IOptions<RealtimeOptions> options, TimeProvider time, ILogger<SiloLossWatch> logger) : BackgroundService
