@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source bench/lib/fanout.sh
 
 warmup=${BENCH_WARMUP:-30}; seconds=${BENCH_SECONDS:-20}; fanout_k=${BENCH_FANOUT_K:-1000}
 if [ "${1:-}" = "--quick" ]; then warmup=${BENCH_WARMUP:-5}; seconds=${BENCH_SECONDS:-5}; fanout_k=${BENCH_FANOUT_K:-200}; fi
@@ -61,8 +62,6 @@ start_service() { # <data-directory> [postgres connection string]
 token() { TicketPlatform__DataDirectory="$1" dotnet "$api" token --sub "$2" | tail -n 1; }
 new_ticket() { curl -fsS -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
   -d '{"title":"Printer on fire","description":"It is burning."}' "$base/api/tickets" | sed -n 's/.*"number":"\([^"]*\)".*/\1/p'; echo; }
-rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 post='{"content":"Hello from the bench"}'
 
 # --- P1 reference: the minimal app -------------------------------------------------------------------------------
@@ -98,13 +97,7 @@ run_writes sqlite "$sqlite_data" "$user_token"
 p3_sqlite=$p3; p4_sqlite=$p4; gapless_sqlite=$gapless
 
 echo "P6 fan-out: $fanout_k connections, $fanout_m messages at $fanout_r/s"
-fanout_ticket=$(new_ticket "$user_token")
-for _ in $(seq 1 "$fanout_k"); do echo "$user_token"; done >"$work/tokens"
-rss_before=$(rss_kb "$server_pid"); cpu_before=$(cpu_ticks "$server_pid"); t0=$(date +%s.%N)
-p6=$(taskset -c "$load_cpu" dotnet "$edge" fanout "$base" "$work/tokens" "$fanout_ticket" "$fanout_m" "$fanout_r" | tee -a /dev/stderr || true)
-rss_after=$(rss_kb "$server_pid"); cpu_after=$(cpu_ticks "$server_pid"); t1=$(date +%s.%N)
-p6_cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", 100 * (b - a) / hz / (e - s) }')
-p6_mem=$(awk -v a="$rss_before" -v b="$rss_after" -v k="$fanout_k" 'BEGIN { printf "%.1f", (b - a) / k }')
+p6=$(P6_LOAD_CPU="$load_cpu" P6_EDGE="$edge" p6_run "SQLite, one node" "$base" "$user_token" "$fanout_k" "$fanout_m" "$fanout_r" - "$server_pid" | tee -a /dev/stderr)
 stop_server
 
 echo "P3/P4 reference on SQLite (the same transaction in the minimal app, on the service's file)"
@@ -164,5 +157,4 @@ printf '%-44s %12s %12s %7s\n' "P3 PostgreSQL (rps vs pgbench c=32)" "$p3_pg" "$
 printf '%-44s %12s %12s %7s\n' "P4 SQLite (msgs/s vs 1/commit latency)" "$p4_sqlite" "$p4_sqlite_ref" "$(ratio "$p4_sqlite" "$p4_sqlite_ref")"
 printf '%-44s %12s %12s %7s\n' "P4 PostgreSQL (msgs/s vs 1/commit latency)" "$p4_pg" "$p4_pg_ref" "$(ratio "$p4_pg" "$p4_pg_ref")"
 echo "P4 seq gapless: SQLite $gapless_sqlite, PostgreSQL $gapless_pg"
-echo "P6 (SQLite, one node): $p6"
-echo "P6 server: CPU ${p6_cpu}% of one core during the run, RSS +${p6_mem} KB per connection"
+echo "$p6"

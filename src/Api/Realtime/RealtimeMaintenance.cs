@@ -12,7 +12,7 @@ public sealed partial class RealtimeMaintenance(
     TicketRooms rooms,
     RealtimeConnections connections,
     RoomAccess access,
-    UserAccessObserver userAccess,
+    WatchRenewal renewal,
     IGrainFactory grains,
     IOptions<RealtimeOptions> options,
     TimeProvider time,
@@ -30,8 +30,7 @@ public sealed partial class RealtimeMaintenance(
                 if (time.GetUtcNow() - lastRenewal >= options.Value.RenewInterval)
                 {
                     lastRenewal = time.GetUtcNow();
-                    await userAccess.Subscribe();
-                    await Task.WhenAll(rooms.Tickets.Select(ticket => rooms.Watch(ticket, announce: false)));
+                    await renewal.RenewAll(stoppingToken);
                 }
 
                 await Sweep();

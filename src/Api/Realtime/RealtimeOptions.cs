@@ -20,5 +20,19 @@ public sealed class RealtimeOptions
     /// <summary>How long receivers show a typing notice unless it is repeated (sent along with it).</summary>
     public TimeSpan TypingLapse { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a node of the cluster profile reads the gateway list (the live silos) from the membership table. A silo
+    /// gone from it was declared dead, and the node renews all its watches at once instead of at the next renewal.
+    /// </summary>
+    public TimeSpan SiloLossCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a renewal call that fails is retried, with exponential backoff from <see cref="RenewalRetryDelay"/>:
+    /// a silo loss renews every watch at once, while the cluster may still be settling.
+    /// </summary>
+    public int RenewalRetries { get; set; } = 4;
+
+    public TimeSpan RenewalRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public TimeSpan PresenceValidFor => RenewInterval * 2.5;
 }

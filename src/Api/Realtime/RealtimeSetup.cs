@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Polly;
 using TicketPlatform.Common;
 
 namespace TicketPlatform.Api.Realtime;
@@ -15,7 +17,11 @@ public static class RealtimeSetup
         services.AddSingleton<TicketRooms>();
         services.AddSingleton<RoomAccess>();
         services.AddSingleton<UserAccessObserver>();
+        services.AddSingleton<WatchRenewal>();
+        services.AddResiliencePipeline(WatchRenewal.PipelineName, (pipeline, context) =>
+            WatchRenewal.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<RealtimeOptions>>().Value));
         services.AddHostedService<RealtimeMaintenance>();
+        services.AddHostedService<SiloLossWatch>();
         return services;
     }
 }

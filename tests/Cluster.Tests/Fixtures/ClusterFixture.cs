@@ -89,6 +89,23 @@ public sealed class ClusterFixture : IAsyncLifetime, ILoadTarget
         await Task.WhenAll(Apis.Select(api => api.WaitReady()));
     }
 
+    /// <summary>
+    /// An extra Api node of the cluster with <paramref name="overrides"/> on top of the usual settings, for a test
+    /// that needs a node configured differently; the caller disposes it.
+    /// </summary>
+    public async Task<ServiceProcess> StartApi(string name, IReadOnlyDictionary<string, string> overrides)
+    {
+        var settings = ApiSettings();
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        var api = ServiceProcess.Start(name, BuildOutput.ApiDll, settings);
+        await api.WaitReady();
+        return api;
+    }
+
     /// <summary>A JWT every node accepts, minted by the Api's own <c>token</c> command with the cluster's key.</summary>
     public async Task<string> Token(string subject, string role = "USER")
     {

@@ -54,9 +54,15 @@ public sealed class BrowserHub : IAsyncDisposable
     public async Task<(string Name, JsonElement Event)> NextWhere(Func<(string Name, JsonElement Event), bool> accept, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
+        return await NextWhere(accept, cancellation.Token);
+    }
+
+    /// <summary>As <see cref="NextWhere(Func{ValueTuple{string, JsonElement}, bool}, TimeSpan)"/>, until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task<(string Name, JsonElement Event)> NextWhere(Func<(string Name, JsonElement Event), bool> accept, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var push = await _received.Reader.ReadAsync(cancellation.Token);
+            var push = await _received.Reader.ReadAsync(cancellationToken);
             if (accept(push))
             {
                 return push;
