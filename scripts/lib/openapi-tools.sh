@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The standard OpenAPI tools of the contract tests, from npm, at the versions pinned in
 # scripts/lib/openapi-tools/package-lock.json (installed with `npm ci` on first use, and again when the lock changes):
-#   openapi-tools.sh lint DOCUMENT           Redocly CLI lint (recommended rules); exit 0 only with no errors
+#   openapi-tools.sh lint DOCUMENT           Redocly CLI lint (recommended rules), then Spectral (spectral:oas rules);
+#                                            exit 0 only when neither finds an error (warnings are printed, not fatal)
 #   openapi-tools.sh client DOCUMENT DIR     generate TypeScript types from DOCUMENT (openapi-typescript) into
 #                                            DIR/api.d.ts, then compile DIR/*.ts against them and openapi-fetch with
 #                                            tsc --strict into DIR/dist (run the result with node)
@@ -14,7 +15,7 @@ install() {
   # Test classes run in parallel: one installs while the others wait (npm ci first deletes node_modules).
   (
     flock 9
-    if [[ -x "$bin/redocly" && -x "$bin/tsc" && -x "$bin/openapi-typescript" && "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]]; then
+    if [[ -x "$bin/redocly" && -x "$bin/spectral" && -x "$bin/tsc" && -x "$bin/openapi-typescript" && "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]]; then
       exit 0
     fi
     command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 3; }
@@ -26,7 +27,8 @@ case "${1:-}" in
   lint)
     install
     export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
-    exec "$bin/redocly" lint --extends=recommended --format=stylish "$2"
+    "$bin/redocly" lint --extends=recommended --format=stylish "$2"
+    exec "$bin/spectral" lint --ruleset "$here/spectral.yaml" --fail-severity=error --format=text "$2"
     ;;
   client)
     install

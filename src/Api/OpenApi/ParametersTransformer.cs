@@ -59,7 +59,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         var type = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
         var schema = type switch
         {
-            _ when type.IsEnum => new OpenApiSchema { Type = JsonSchemaType.String, Enum = EnumValues(type) },
+            _ when type.IsEnum => new OpenApiSchema { Type = JsonSchemaType.String, Enum = EnumSchema.Values(type) },
             _ when type == typeof(bool) => new OpenApiSchema { Type = JsonSchemaType.Boolean },
             _ when type == typeof(int) || type == typeof(long) => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = type == typeof(int) ? "int32" : "int64" },
             _ when type == typeof(Guid) => new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
@@ -93,7 +93,4 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
 
         return schema;
     }
-
-    private static List<JsonNode> EnumValues(Type enumType) =>
-        [.. Enum.GetValues(enumType).Cast<Enum>().Select(v => (JsonNode)JsonValue.Create(System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(v.ToString())))];
 }

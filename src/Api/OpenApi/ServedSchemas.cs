@@ -10,7 +10,7 @@ namespace TicketPlatform.Api.OpenApi;
 /// Makes every schema say what is served and accepted, not what the serializer could tolerate:
 /// <list type="bullet">
 /// <item>numbers are numbers (the web defaults would also read them from strings; the service never writes one);</item>
-/// <item>enums are strings;</item>
+/// <item>enums are strings, listed by their served names;</item>
 /// <item>a response always carries every property but those left out when null (<c>JsonIgnore(WhenWritingNull)</c>);</item>
 /// <item>a request needs exactly its <c>[Required]</c> properties, and those may not be null.</item>
 /// </list>
@@ -25,12 +25,24 @@ internal static class ServedSchemas
             schema.Pattern = null;
         }
 
+        var info = context.JsonTypeInfo;
+        if (EnumSchema.For(info.Type) is { } described)
+        {
+            (schema.Type, schema.Enum) = (described.Type, described.Enum);
+            return Task.CompletedTask;
+        }
+
+        // An array of enums loses its items with them (an empty item schema is dropped).
+        if (schema.Items is null && info.ElementType is { } element && EnumSchema.For(element) is { } items)
+        {
+            schema.Items = items;
+        }
+
         if (schema.Enum is { Count: > 0 } && schema.Type is null)
         {
             schema.Type = JsonSchemaType.String;
         }
 
-        var info = context.JsonTypeInfo;
         if (context.JsonPropertyInfo is null && info.Kind == JsonTypeInfoKind.Object && schema.Properties is not null)
         {
             if (info.Type.Name.EndsWith("Request", StringComparison.Ordinal))

@@ -3,12 +3,12 @@ using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Api.Tests.Contract;
 
-/// <summary>The served document passes a standard OpenAPI linter (Redocly CLI, recommended rules) without errors.</summary>
+/// <summary>The served document passes two standard OpenAPI linters without errors: Redocly CLI (recommended rules) and Spectral (spectral:oas).</summary>
 [Collection(nameof(ContractApi))]
 public sealed class LintTests(ContractApi fixture)
 {
     [Fact]
-    public async Task The_served_document_has_no_redocly_lint_errors()
+    public async Task The_served_document_has_no_redocly_or_spectral_lint_errors()
     {
         var document = Path.Combine(Directory.CreateTempSubdirectory("ticketplatform-openapi-").FullName, "openapi.json");
         await File.WriteAllTextAsync(document, await fixture.Api.CreateClient().GetStringAsync("/api/docs/v1/openapi.json"));
@@ -23,7 +23,7 @@ public sealed class LintTests(ContractApi fixture)
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 
-        Assert.True(process.ExitCode == 0, $"Redocly found errors:\n{await output}\n{await errors}");
+        Assert.True(process.ExitCode == 0, $"The linters found errors:\n{await output}\n{await errors}");
         Directory.Delete(Path.GetDirectoryName(document)!, recursive: true);
     }
 }
