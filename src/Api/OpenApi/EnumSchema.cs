@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Api.OpenApi;
 
@@ -10,8 +10,7 @@ namespace TicketPlatform.Api.OpenApi;
 /// </summary>
 internal static class EnumSchema
 {
-    public static List<JsonNode> Values(Type enumType) =>
-        [.. Enum.GetValues(enumType).Cast<Enum>().Select(v => (JsonNode)JsonValue.Create(JsonNamingPolicy.SnakeCaseUpper.ConvertName(v.ToString())))];
+    public static List<JsonNode> Values(Type enumType) => [.. EnumText.All(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
 
     /// <summary>
     /// The schema of <paramref name="type"/> when it is an enum, or a nullable one (the generator adds the null

@@ -8,7 +8,12 @@ public static class EnumText
 {
     private static readonly ConcurrentDictionary<Enum, string> Names = new();
 
-    public static string Of<T>(T value) where T : struct, Enum =>
+    public static string Of<T>(T value) where T : struct, Enum => Name(value);
+
+    /// <summary>Every member's name, for an enum type known only at run time (e.g. to document it).</summary>
+    public static IEnumerable<string> All(Type enumType) => Enum.GetValues(enumType).Cast<Enum>().Select(Name);
+
+    private static string Name(Enum value) =>
         Names.GetOrAdd(value, static v => JsonNamingPolicy.SnakeCaseUpper.ConvertName(v.ToString()));
 
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum

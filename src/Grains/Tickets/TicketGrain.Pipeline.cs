@@ -180,7 +180,7 @@ internal sealed partial class TicketGrain
                 return null;
             }
 
-            await ModulesDecided(change);
+            await Conclude(change, command.Idempotency);
         }
         catch (Exception e)
         {
@@ -188,21 +188,24 @@ internal sealed partial class TicketGrain
             return null;
         }
 
-        if (change.HasChanges && command.Idempotency is { } claim)
-        {
-            change.Stage(idempotency.Record(claim));
-        }
-
         command.Decided(null, change.HasChanges ? change.After : state);
         return change.HasChanges ? change : null;
     }
 
-    /// <summary>Every module's consequences of a decided change, in the order the modules are registered.</summary>
-    private async Task ModulesDecided(TicketChange change)
+    /// <summary>
+    /// What follows a decided change: every module's consequences, in the order the modules are registered, then the
+    /// request's Idempotency-Key, recorded in the same commit when the change changed something.
+    /// </summary>
+    private async Task Conclude(TicketChange change, IdempotencyClaim? claim)
     {
         foreach (var module in modules)
         {
             await module.Decided(change);
+        }
+
+        if (change.HasChanges && claim is not null)
+        {
+            change.Stage(idempotency.Record(claim));
         }
     }
 

@@ -59,11 +59,7 @@ internal sealed partial class TicketGrain(
         change.UpsertParticipant(new Participant(actor.UserId, ParticipantRole.Requester, CanEdit: true, CanComment: true, now));
         change.Record(TicketEventType.TicketCreated, new TicketCreatedPayload(
             draft.Title, draft.Description, draft.Status, draft.Priority, draft.CategoryId, draft.RequesterId));
-        await ModulesDecided(change);
-        if (IdempotencyClaim.Current is { } claim)
-        {
-            change.Stage(idempotency.Record(claim));
-        }
+        await Conclude(change, IdempotencyClaim.Current);
 
         if (!await store.TryCommit([change]))
         {
