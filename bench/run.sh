@@ -9,6 +9,7 @@
 #   W   P1 after a short warm-up against P1 after the full one (steady state within 10 s?)
 # Usage: bench/run.sh            (30 s warm-up, 20 s measured per figure, K=1000)
 #        bench/run.sh --quick    (5 s warm-up, 5 s measured, K=200: a smoke run, figures are rough)
+#        bench/run.sh --writes   (P3 and P4 only, with their references; combines with --quick)
 # Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
 # It starts and stops its own throwaway PostgreSQL (scripts/lib/postgres.sh) and needs pgbench and taskset.
 set -euo pipefail
@@ -17,7 +18,14 @@ source scripts/lib/postgres.sh
 source bench/lib/fanout.sh
 
 warmup=${BENCH_WARMUP:-30}; seconds=${BENCH_SECONDS:-20}; fanout_k=${BENCH_FANOUT_K:-1000}
-if [ "${1:-}" = "--quick" ]; then warmup=${BENCH_WARMUP:-5}; seconds=${BENCH_SECONDS:-5}; fanout_k=${BENCH_FANOUT_K:-200}; fi
+writes_only=""
+for arg in "$@"; do
+  case $arg in
+    --quick) warmup=${BENCH_WARMUP:-5}; seconds=${BENCH_SECONDS:-5}; fanout_k=${BENCH_FANOUT_K:-200} ;;
+    --writes) writes_only=1 ;;
+    *) echo "unknown argument $arg (see the top of $0)" >&2; exit 2 ;;
+  esac
+done
 fanout_m=${BENCH_FANOUT_M:-50}; fanout_r=${BENCH_FANOUT_R:-10}
 server_cpu=${BENCH_SERVER_CPU:-0}; load_cpu=${BENCH_LOAD_CPU:-1}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ticketplatform-bench.XXXXXX")
@@ -65,12 +73,15 @@ new_ticket() { curl -fsS -H "Authorization: Bearer $1" -H 'Content-Type: applica
 post='{"content":"Hello from the bench"}'
 
 # --- P1 reference: the minimal app -------------------------------------------------------------------------------
+p1_ref=-; p1=-; p1_early=-; p6="P6: not run"
+if [ -z "$writes_only" ]; then
 echo "P1 reference (minimal app, GET /json)"
 taskset -c "$server_cpu" dotnet "$edge" reference "$base" /dev/null >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do curl -fsS "$base/json" >/dev/null 2>&1 && break; sleep 0.5; done
 p1_ref=$(load "$base" - GET /json 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
 stop_server
+fi
 
 # --- the service on SQLite (embedded profile) --------------------------------------------------------------------
 run_writes() { # <label> <data-directory> <token>
@@ -88,16 +99,20 @@ run_writes() { # <label> <data-directory> <token>
 sqlite_data="$work/sqlite"
 start_service "$sqlite_data"
 user_token=$(token "$sqlite_data" bench-user)
+if [ -z "$writes_only" ]; then
 hot=$(new_ticket "$user_token")
 echo "W: P1 right after start (${BENCH_EARLY_WARMUP:-5} s warm-up, 5 s measured)"
 p1_early=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "${BENCH_EARLY_WARMUP:-5}" 5 | tee -a /dev/stderr | field rps)
 echo "P1 service (GET /api/tickets/$hot with a JWT)"
 p1=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
+fi
 run_writes sqlite "$sqlite_data" "$user_token"
 p3_sqlite=$p3; p4_sqlite=$p4; gapless_sqlite=$gapless
 
+if [ -z "$writes_only" ]; then
 echo "P6 fan-out: $fanout_k connections, $fanout_m messages at $fanout_r/s"
 p6=$(P6_LOAD_CPU="$load_cpu" P6_EDGE="$edge" p6_run "SQLite, one node" "$base" "$user_token" "$fanout_k" "$fanout_m" "$fanout_r" - "$server_pid" | tee -a /dev/stderr)
+fi
 stop_server
 
 echo "P3/P4 reference on SQLite (the same transaction in the minimal app, on the service's file)"

@@ -11,6 +11,11 @@ namespace TicketPlatform.Persistence;
 /// </summary>
 public sealed class Database(ISqlDialect dialect)
 {
+    /// <summary>The most writes one shared transaction takes: the writer is not held much longer than one commit's flush.</summary>
+    private const int MaxGroupedWrites = 64;
+
+    private readonly WriteGroup? _group = dialect.HasOneWriter ? new WriteGroup(dialect, MaxGroupedWrites) : null;
+
     public ISqlDialect Dialect => dialect;
 
     /// <summary>Reads; retried once on a fresh connection when the first one turns out dead (a pooled one from before a restart).</summary>
@@ -44,13 +49,26 @@ public sealed class Database(ISqlDialect dialect)
     }, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="write"/> in ONE transaction: committed when it returns, rolled back when it throws. Retried
-    /// once on a fresh connection when the connection died before the commit was sent (nothing can have been written);
-    /// a connection lost during the commit is reported, since the commit may or may not have happened.
+    /// Runs <paramref name="write"/> in ONE transaction: committed when it returns, rolled back when it throws; answered
+    /// once the commit is durable. <paramref name="write"/> may run more than once (each time in a fresh transaction,
+    /// the earlier one rolled back), so it keeps nothing of a run but its result. With one writer at a time (SQLite)
+    /// the writes that wait for it share one transaction (<see cref="WriteGroup"/>). Otherwise retried once on a fresh
+    /// connection when the connection died before the commit was sent (nothing can have been written); a connection
+    /// lost during the commit is reported, since the commit may or may not have happened.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken = default)
     {
-        using var writer = await dialect.EnterWriterAsync(cancellationToken);
+        if (_group is null)
+        {
+            return WriteAloneAsync(write, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return _group.WriteAsync(write);
+    }
+
+    private async Task<T> WriteAloneAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var committing = false;
@@ -76,6 +94,6 @@ public sealed class Database(ISqlDialect dialect)
     }
 
     // The driver's exception stays here: its type may be unknown to a caller on another node.
-    private static StorageUnavailableException Unavailable(DbException e) =>
+    internal static StorageUnavailableException Unavailable(DbException e) =>
         new($"The database could not be reached: {e.GetType().Name}: {e.Message}");
 }

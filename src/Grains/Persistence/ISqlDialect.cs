@@ -15,7 +15,10 @@ public interface ISqlDialect : IAsyncDisposable
     /// </summary>
     void DiscardIdleConnections();
 
-    /// <summary>Held for the length of a write transaction; SQLite has one writer at a time.</summary>
+    /// <summary>One write transaction at a time per database (SQLite): the writes waiting for it are grouped (<see cref="WriteGroup"/>).</summary>
+    bool HasOneWriter { get; }
+
+    /// <summary>Held for the length of a write transaction where the database has one writer (<see cref="HasOneWriter"/>).</summary>
     ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken);
 
     /// <summary>

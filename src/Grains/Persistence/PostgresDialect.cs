@@ -10,11 +10,14 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
+    public bool HasOneWriter => false;
+
     public DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     public void DiscardIdleConnections() => _dataSource.Clear();
 
-    public ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult(NoLock.Instance);
+    public ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("PostgreSQL runs write transactions concurrently.");
 
     // Under READ COMMITTED each later statement of the transaction takes a fresh snapshot, so it sees what the previous holder committed.
     public Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key) =>
@@ -47,13 +50,4 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
         exception is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    private sealed class NoLock : IDisposable
-    {
-        public static readonly IDisposable Instance = new NoLock();
-
-        public void Dispose()
-        {
-        }
-    }
 }

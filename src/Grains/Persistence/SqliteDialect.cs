@@ -18,6 +18,8 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    public bool HasOneWriter => true;
+
     public DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
     public void DiscardIdleConnections()
