@@ -43,6 +43,15 @@ dotnet build -c Release -m:1 -v quiet bench/Edge/Edge.csproj >/dev/null
 api="src/Api/bin/Release/net10.0/TicketPlatform.Api.dll"
 edge="bench/Edge/bin/Release/net10.0/TicketPlatform.Bench.Edge.dll"
 load() { taskset -c "$load_cpu" dotnet "$edge" load "$@"; }
+# CPU of the server process (user + system, ms) from /proc.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
+# measured <rps> <cpu-start-file>: the server's CPU ms per request over the measured part (started after the warm-up).
+measured() {
+  local start; start=$(cat "$2"); awk -v rps="$1" -v used="$(( $(cpu_ms "$server_pid") - start ))" -v s="$seconds" \
+    'BEGIN { if (rps > 0) printf "%.3f", used / (rps * s); else print "n/a" }'
+}
+# Starts counting the server's CPU when the warm-up ends (in the background: the load runs meanwhile).
+count_cpu_after_warmup() { (sleep "$warmup"; cpu_ms "$server_pid" >"$1") & }
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p"; }
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$results"; echo "  $1: $2 (reference $3)"; }
 
@@ -88,10 +97,14 @@ run_writes() { # <label> <data-directory> <token>
   local label=$1 data=$2 tok=$3 tickets one
   tickets=$(for _ in $(seq 1 32); do new_ticket "$tok"; done | grep . | paste -sd,)
   echo "$label P3 (POST messages, c=32 over 32 tickets)"
+  count_cpu_after_warmup "$work/cpu"
   p3=$(BENCH_TICKETS="$tickets" load "$base" "$tok" POST "/api/tickets/{t}/messages" 32 "$warmup" "$seconds" "$post" | tee -a /dev/stderr | field rps)
+  p3_cpu=$(measured "$p3" "$work/cpu")
   one=$(new_ticket "$tok")
   echo "$label P4 (32 writers on ticket $one)"
+  count_cpu_after_warmup "$work/cpu"
   p4=$(load "$base" "$tok" POST "/api/tickets/$one/messages" 32 "$warmup" "$seconds" "$post" | tee -a /dev/stderr | field rps)
+  p4_cpu=$(measured "$p4" "$work/cpu")
   gapless=$(dotnet "$edge" gapless "$base" "$tok" "$one" | tee -a /dev/stderr | field gapless)
   echo "$tickets" >"$work/$label.tickets"; echo "$one" >"$work/$label.one"
 }
@@ -107,7 +120,7 @@ echo "P1 service (GET /api/tickets/$hot with a JWT)"
 p1=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
 fi
 run_writes sqlite "$sqlite_data" "$user_token"
-p3_sqlite=$p3; p4_sqlite=$p4; gapless_sqlite=$gapless
+p3_sqlite=$p3; p4_sqlite=$p4; gapless_sqlite=$gapless; p3_sqlite_cpu=$p3_cpu; p4_sqlite_cpu=$p4_cpu
 
 if [ -z "$writes_only" ]; then
 echo "P6 fan-out: $fanout_k connections, $fanout_m messages at $fanout_r/s"
@@ -120,7 +133,9 @@ cp "$sqlite_data/ticketplatform.db" "$work/reference.db"
 taskset -c "$server_cpu" dotnet "$edge" reference "$base" "$work/reference.db" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do curl -fsS "$base/json" >/dev/null 2>&1 && break; sleep 0.5; done
+count_cpu_after_warmup "$work/cpu"
 p3_sqlite_ref=$(BENCH_TICKETS="$(cat "$work/sqlite.tickets")" load "$base" - POST "/tx/{t}" 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
+p3_sqlite_ref_cpu=$(measured "$p3_sqlite_ref" "$work/cpu")
 p4_sqlite_ref=$(load "$base" - POST "/tx/$(cat "$work/sqlite.one")" 1 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
 stop_server
 
@@ -132,7 +147,7 @@ pg_data="$work/pg"
 start_service "$pg_data" "$pg_conn"
 pg_token=$(token "$pg_data" bench-user)
 run_writes postgres "$pg_data" "$pg_token"
-p3_pg=$p3; p4_pg=$p4; gapless_pg=$gapless
+p3_pg=$p3; p4_pg=$p4; gapless_pg=$gapless; p3_pg_cpu=$p3_cpu; p4_pg_cpu=$p4_cpu
 stop_server
 
 echo "P3/P4 reference on PostgreSQL (pgbench, the same transaction)"
@@ -172,4 +187,5 @@ printf '%-44s %12s %12s %7s\n' "P3 PostgreSQL (rps vs pgbench c=32)" "$p3_pg" "$
 printf '%-44s %12s %12s %7s\n' "P4 SQLite (msgs/s vs 1/commit latency)" "$p4_sqlite" "$p4_sqlite_ref" "$(ratio "$p4_sqlite" "$p4_sqlite_ref")"
 printf '%-44s %12s %12s %7s\n' "P4 PostgreSQL (msgs/s vs 1/commit latency)" "$p4_pg" "$p4_pg_ref" "$(ratio "$p4_pg" "$p4_pg_ref")"
 echo "P4 seq gapless: SQLite $gapless_sqlite, PostgreSQL $gapless_pg"
+echo "Server CPU ms per request (the app process only): P3 SQLite $p3_sqlite_cpu (reference app $p3_sqlite_ref_cpu), P4 SQLite $p4_sqlite_cpu, P3 PostgreSQL $p3_pg_cpu, P4 PostgreSQL $p4_pg_cpu"
 echo "$p6"
