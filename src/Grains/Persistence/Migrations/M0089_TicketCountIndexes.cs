@@ -7,8 +7,8 @@ namespace TicketPlatform.Persistence.Migrations;
 /// one of the later columns read every counter row (about 20,000 at 10⁶ tickets). One index per such column makes it
 /// read only its own rows. <c>tickets</c> stays out of them: a counter update then changes no indexed column.
 /// </summary>
-[Migration(80, "Ticket counter indexes: (archived, priority | category_id | assignee_id)")]
-public sealed class M0080_TicketCountIndexes : Migration
+[Migration(89, "Ticket counter indexes: (archived, priority | category_id | assignee_id)")]
+public sealed class M0089_TicketCountIndexes : Migration
 {
     private static readonly (string Name, string Column)[] Indexes =
     [
