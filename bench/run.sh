@@ -7,21 +7,23 @@
 #   P6  K WebSocket connections in one room, M messages at R/s through REST: delivery p50/p99/max, delivered/expected,
 #       server CPU and memory per connection
 #   W   P1 after a short warm-up against P1 after the full one (steady state within 10 s?)
+#   M   memory per active ticket grain: RSS growth of one process (Api with its silo) while 10^5 seeded tickets are read once each
 # Usage: bench/run.sh            (30 s warm-up, 20 s measured per figure, K=1000)
-#        bench/run.sh --quick    (5 s warm-up, 5 s measured, K=200: a smoke run, figures are rough)
+#        bench/run.sh --quick    (5 s warm-up, 5 s measured, K=200, 10^4 tickets for M: a smoke run, figures are rough)
 #        bench/run.sh --writes   (P3 and P4 only, with their references; combines with --quick)
-# Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
+# Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_MEMORY_TICKETS, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
 # It starts and stops its own throwaway PostgreSQL (scripts/lib/postgres.sh) and needs pgbench and taskset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 source bench/lib/fanout.sh
+source bench/lib/memory.sh
 
-warmup=${BENCH_WARMUP:-30}; seconds=${BENCH_SECONDS:-20}; fanout_k=${BENCH_FANOUT_K:-1000}
+warmup=${BENCH_WARMUP:-30}; seconds=${BENCH_SECONDS:-20}; fanout_k=${BENCH_FANOUT_K:-1000}; memory_tickets=${BENCH_MEMORY_TICKETS:-100000}
 writes_only=""
 for arg in "$@"; do
   case $arg in
-    --quick) warmup=${BENCH_WARMUP:-5}; seconds=${BENCH_SECONDS:-5}; fanout_k=${BENCH_FANOUT_K:-200} ;;
+    --quick) warmup=${BENCH_WARMUP:-5}; seconds=${BENCH_SECONDS:-5}; fanout_k=${BENCH_FANOUT_K:-200}; memory_tickets=${BENCH_MEMORY_TICKETS:-10000} ;;
     --writes) writes_only=1 ;;
     *) echo "unknown argument $arg (see the top of $0)" >&2; exit 2 ;;
   esac
@@ -174,6 +176,12 @@ p3_pg_ref=$(pgb -c 32 -T "$seconds" -f "$work/tx32.sql")
 p4_pg_ref=$(pgb -c 1 -T "$seconds" -f "$work/tx1.sql")
 echo "  pgbench: c=32 $p3_pg_ref tps, c=1 $p4_pg_ref tps"
 
+memory="M: not run"
+if [ -z "$writes_only" ]; then
+echo "M: memory per active ticket grain ($memory_tickets tickets)"
+memory=$(BENCH_SERVER_CPU="$server_cpu" BENCH_LOAD_CPU="$load_cpu" m_run "$api" "$edge" "$base" "$work" "$memory_tickets" | tee -a /dev/stderr)
+fi
+
 # --- report --------------------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo
@@ -189,3 +197,4 @@ printf '%-44s %12s %12s %7s\n' "P4 PostgreSQL (msgs/s vs 1/commit latency)" "$p4
 echo "P4 seq gapless: SQLite $gapless_sqlite, PostgreSQL $gapless_pg"
 echo "Server CPU ms per request (the app process only): P3 SQLite $p3_sqlite_cpu (reference app $p3_sqlite_ref_cpu), P4 SQLite $p4_sqlite_cpu, P3 PostgreSQL $p3_pg_cpu, P4 PostgreSQL $p4_pg_cpu"
 echo "$p6"
+echo "$memory"

@@ -7,6 +7,7 @@ using TicketPlatform.Bench;
 //   gapless <url> <token> <number>                       checks a ticket's event seq is 1..n without gaps
 //   fanout <url> <tokens-file> <number> <messages> <per-second> [second-url]
 //                                                         P6: K hub connections in one room, M messages posted at R/s
+//   activate <url> <token> <numbers-file> <concurrency>  reads each ticket of the file once, so its grain is active
 return args switch
 {
     ["reference", var url, var file, ..] => await ReferenceApp.Run(url, file),
@@ -15,6 +16,7 @@ return args switch
     ["gapless", var url, var token, var number] => await Gapless.Run(url, token, number),
     ["fanout", var url, var tokens, var number, var messages, var rate, .. var more] =>
         await FanOut.Run(url, tokens, number, int.Parse(messages), double.Parse(rate), more.FirstOrDefault()),
+    ["activate", var url, var token, var numbers, var concurrency] => await Activate.Run(url, token, numbers, int.Parse(concurrency)),
     _ => Usage(),
 };
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # List, search, stats and audit-feed latency on PostgreSQL at two sizes, through the real Api over HTTP.
-# For each size: a fresh database, migrated, seeded in SQL (seed.sql), the Api (Release) started on it, then
-# p50/p99 of every call from one sequential client; finally both sizes side by side with the ratio of p99s.
+# Both sizes get a fresh database, migrated and seeded in SQL (seed.sql), and an Api (Release) of their own; both Apis
+# run at once, pinned to the same CPU, and one sequential client samples them interleaved, so the machine's noise
+# lands on both sizes alike. Prints p50/p99 of every call at both sizes and the ratio of p99s.
 # Usage: bench/ListLatency/run.sh [small=10000] [large=1000000] [samples=200]
-# It starts and stops its own throwaway PostgreSQL server (scripts/lib/postgres.sh).
+# It starts and stops its own throwaway PostgreSQL server (scripts/lib/postgres.sh). Environment: BENCH_SERVER_CPU (0),
+# BENCH_LOAD_CPU (1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/postgres.sh
@@ -12,16 +14,13 @@ small=${1:-10000}
 large=${2:-1000000}
 samples=${3:-200}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ticketplatform-listbench.XXXXXX")
-api_pid=""
+pids=()
 
-stop_api() {
-  if [ -n "$api_pid" ]; then
-    kill "$api_pid" 2>/dev/null || true
-    wait "$api_pid" 2>/dev/null || true
-    api_pid=""
-  fi
+stop_apis() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  pids=()
 }
-trap 'stop_api; pg_stop; rm -rf "$work"' EXIT
+trap 'stop_apis; pg_stop; rm -rf "$work"' EXIT
 
 dotnet build -c Release -v quiet src/Api/Api.csproj >/dev/null
 dotnet build -c Release -v quiet bench/ListLatency/ListLatency.csproj >/dev/null
@@ -36,32 +35,34 @@ export TicketPlatform__Auth__SigningKey
 TicketPlatform__Auth__SigningKey=$(head -c 32 /dev/urandom | base64)
 export Serilog__MinimumLevel__Default=Warning
 
+declare -A url user_token
 for size in "$small" "$large"; do
   db="bench_$size"
   psql_admin -d postgres -c "CREATE DATABASE $db"
-  export ConnectionStrings__TicketPlatform="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db;Maximum Pool Size=50"
-  dotnet "$api" migrate
+  connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db;Maximum Pool Size=50"
+  ConnectionStrings__TicketPlatform="$connection" dotnet "$api" migrate
   echo "Seeding $size tickets..."
   start=$(date +%s)
   psql_admin -d "$db" -v tickets="$size" -f bench/ListLatency/seed.sql
   echo "Seeded $size tickets in $(( $(date +%s) - start )) s"
 
   port=$(pg_free_port)
-  env "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" TicketPlatform__RateLimits__Enabled=false TicketPlatform__DataDirectory="$work/data-$size" dotnet "$api" --urls "http://127.0.0.1:$port" >"$work/api-$size.log" 2>&1 &
-  api_pid=$!
+  url[$size]="http://127.0.0.1:$port"
+  env ConnectionStrings__TicketPlatform="$connection" "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
+    TicketPlatform__RateLimits__Enabled=false TicketPlatform__DataDirectory="$work/data-$size" \
+    taskset -c "${BENCH_SERVER_CPU:-0}" dotnet "$api" --urls "${url[$size]}" >"$work/api-$size.log" 2>&1 &
+  pids+=($!)
   for _ in $(seq 1 120); do
-    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    curl -fsS "${url[$size]}/health/ready" >/dev/null 2>&1 && break
     sleep 1
   done
-
   requester=$(psql_admin -d "$db" -At -c "SELECT u.subject FROM tickets t JOIN users u ON u.id = t.requester_id ORDER BY t.number LIMIT 1")
-  BENCH_AGENT_TOKEN=$(dotnet "$api" token --sub bench-agent-1) \
-  BENCH_ADMIN_TOKEN=$(dotnet "$api" token --sub bench-admin-1) \
-  BENCH_USER_TOKEN=$(dotnet "$api" token --sub "$requester") \
-    dotnet "$client" "http://127.0.0.1:$port" "$samples" "$work/$size.tsv"
-  stop_api
+  user_token[$size]=$(dotnet "$api" token --sub "$requester")
 done
 
 echo
-echo "p99 at $large vs $small tickets ($samples samples per call, one sequential client, $(nproc) cores):"
-dotnet "$client" compare "$work/$small.tsv" "$work/$large.tsv"
+echo "p99 at $large vs $small tickets ($samples samples per call and size, interleaved, one sequential client, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+BENCH_AGENT_TOKEN=$(dotnet "$api" token --sub bench-agent-1) \
+BENCH_ADMIN_TOKEN=$(dotnet "$api" token --sub bench-admin-1) \
+BENCH_USER_TOKEN_SMALL=${user_token[$small]} BENCH_USER_TOKEN_LARGE=${user_token[$large]} \
+  taskset -c "${BENCH_LOAD_CPU:-1}" dotnet "$client" "${url[$small]}" "${url[$large]}" "$samples"

@@ -14,11 +14,19 @@ public static class ClusterTimings
     /// <summary>How often an Api node re-reads the list of gateways from the membership table.</summary>
     public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a silo that is shutting down waits after telling its clients (the Api nodes) to stop sending to its
+    /// gateway. Orleans waits no time by default, so requests already on their way reached a silo that was past taking
+    /// them ("is shutting down") and failed.
+    /// </summary>
+    public static readonly TimeSpan GatewayDrain = TimeSpan.FromSeconds(2);
+
     public static void ConfigureMessaging(MessagingOptions options)
     {
         options.ResponseTimeout = ResponseTimeout;
         options.CancelRequestOnTimeout = true;
     }
+
 
     /// <summary>
     /// Two missed probes of one second each make a silo suspect; its death is declared by the votes of the

@@ -17,6 +17,7 @@ public static class SiloConfiguration
         silo.Services.AddTicketPlatformGrains(configuration, database);
         silo.Configure<SiloMessagingOptions>(ClusterTimings.ConfigureMessaging);
         silo.Services.AddSingleton<PlacementStrategy, ResourceOptimizedPlacement>();
+        silo.AddOutgoingGrainCallFilter<ReadOnlyCallRetry>();
         return silo;
     }
 
@@ -55,6 +56,7 @@ public static class SiloConfiguration
             options.ConnectionString = connectionString;
         });
         silo.Configure<ClusterMembershipOptions>(ClusterTimings.ConfigureMembership);
+        silo.Configure<SiloMessagingOptions>(options => options.ClientGatewayShutdownNotificationTimeout = ClusterTimings.GatewayDrain);
         return silo.UseClusterTls(configuration);
     }
 }

@@ -42,6 +42,12 @@ public interface ISqlDialect : IAsyncDisposable
     /// </summary>
     Task<string?> TextQueryAsync(DbConnection connection, string text);
 
+    /// <summary>
+    /// How many documents of <paramref name="index"/> the database's statistics expect <paramref name="textQuery"/> to
+    /// match, when they know every word of it; null when they do not (then only counting tells).
+    /// </summary>
+    ValueTask<double?> EstimatedTextMatchesAsync(DbConnection connection, TextIndex index, string textQuery);
+
     /// <summary>A query selecting the numbers of the tickets whose title or description matches the full-text query parameter.</summary>
     string TicketsMatchingText(string queryParameter);
 

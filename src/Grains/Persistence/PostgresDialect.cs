@@ -7,6 +7,7 @@ namespace TicketPlatform.Persistence;
 public sealed class PostgresDialect(string connectionString) : ISqlDialect
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly PostgresWordStatistics _words = new();
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
@@ -37,6 +38,9 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
         FROM unnest(to_tsvector('simple', @text))
         """,
         new { text });
+
+    public ValueTask<double?> EstimatedTextMatchesAsync(DbConnection connection, TextIndex index, string textQuery) =>
+        _words.EstimateAsync(connection, index, textQuery);
 
     public string TicketsMatchingText(string queryParameter) =>
         $"SELECT number FROM ticket_search WHERE search @@ to_tsquery('simple', {queryParameter})";

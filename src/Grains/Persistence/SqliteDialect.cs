@@ -47,6 +47,9 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
         return Task.FromResult(words.Length == 0 ? null : string.Join(' ', words));
     }
 
+    // FTS5 keeps no word statistics the planner or this service could read cheaply.
+    public ValueTask<double?> EstimatedTextMatchesAsync(DbConnection connection, TextIndex index, string textQuery) => ValueTask.FromResult<double?>(null);
+
     public string TicketsMatchingText(string queryParameter) =>
         $"SELECT number FROM tickets WHERE rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {queryParameter})";
 

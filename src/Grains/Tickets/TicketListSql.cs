@@ -86,8 +86,9 @@ internal sealed class TicketListSql
         new(dialect, viewer, query, textQuery);
 
     /// <summary>
-    /// Counts, up to <see cref="RareWordHits"/>, the documents each text arm matches. A rare word's matches are read
-    /// from the full-text index and sorted; a common one walks the list's index and probes each ticket. The
+    /// Decides per text arm whether its word is rare: a word the database's statistics know to match at least
+    /// <see cref="RareWordHits"/> documents is common; any other is counted, up to that many. A rare word's matches are
+    /// read from the full-text index and sorted; a common one walks the list's index and probes each ticket. The
     /// planner cannot make this choice itself: its estimate for a word missing from the statistics is a fixed
     /// fraction of the rows, so it walked the whole list for a word found nowhere.
     /// </summary>
@@ -99,10 +100,24 @@ internal sealed class TicketListSql
         }
 
         Parameters.Add("rare", RareWordHits);
-        var hits = await connection.QuerySingleAsync<(long Tickets, long Messages)>(
-            $"SELECT (SELECT COUNT(*) FROM ({TicketHits} LIMIT @rare) AS a), (SELECT COUNT(*) FROM ({MessageHits} LIMIT @rare) AS b)", Parameters);
-        _rare[0] = hits.Tickets < RareWordHits;
-        _rare[1] = hits.Messages < RareWordHits;
+        var arms = new[] { (Index: TextIndex.Tickets, Hits: TicketHits), (Index: TextIndex.Messages, Hits: MessageHits) };
+        var counts = new List<string>();
+        for (var arm = 0; arm < arms.Length; arm++)
+        {
+            // Counting reads up to RareWordHits rows of the table; a word known to be common needs none.
+            if (!(await _dialect.EstimatedTextMatchesAsync(connection, arms[arm].Index, _textQuery) >= RareWordHits))
+            {
+                counts.Add($"SELECT {arm} AS arm, (SELECT COUNT(*) FROM ({arms[arm].Hits} LIMIT @rare) AS a) AS hits");
+            }
+        }
+
+        if (counts.Count > 0)
+        {
+            foreach (var (arm, hits) in await connection.QueryAsync<(int Arm, long Hits)>(string.Join(" UNION ALL ", counts), Parameters))
+            {
+                _rare[arm] = hits < RareWordHits;
+            }
+        }
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace TicketPlatform.Api.Tests.Fixtures;
 
 /// <summary>
 /// The real Api in the embedded profile (co-hosted silo) over a real database: a SQLite file in its own data
-/// directory, or a fresh PostgreSQL database. <see cref="Restart"/> gives a new process-equivalent on the same data.
+/// directory, or a fresh PostgreSQL database. It listens on Kestrel at a free loopback port, so every test client
+/// speaks real HTTP and real WebSockets to it. <see cref="Restart"/> gives a new process-equivalent on the same data.
 /// Rate limits are off unless <paramref name="settings"/> switch them on (the rate-limit tests do, with small budgets).
 /// Extra configuration <paramref name="settings"/> apply to every start of this instance.
 /// </summary>
@@ -27,21 +28,31 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory, IRea
 
     public SecurityKey SigningKey => new SymmetricSecurityKey(DevelopmentSigningKey.LoadOrCreate(dataDirectory));
 
+    /// <summary>Where the Api listens: <c>http://127.0.0.1:{port}/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
     /// <summary>Starts the Api; <paramref name="settings"/> override configuration keys for this instance.</summary>
     public static async Task<ApiFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var factory = await Create(provider, settings);
-        _ = factory.Server;
+        factory.Listen(FreePort.Next());
         return factory;
     }
 
-    /// <summary>Starts the Api on Kestrel at <c>http://127.0.0.1:{port}</c>, for clients outside this process.</summary>
+    /// <summary>Starts the Api at <c>http://127.0.0.1:{port}</c>, a port known in advance, for clients outside this process.</summary>
     public static async Task<ApiFactory> StartListeningAsync(DatabaseProvider provider, int port)
     {
         var factory = await Create(provider, settings: null);
-        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
-        factory.StartServer();
+        factory.Listen(port);
         return factory;
+    }
+
+    private void Listen(int port)
+    {
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        ClientOptions.BaseAddress = BaseAddress;
     }
 
     private static async Task<ApiFactory> Create(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings)
@@ -56,7 +67,7 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory, IRea
     {
         await base.DisposeAsync();
         var restarted = new ApiFactory(database, dataDirectory, settings);
-        _ = restarted.Server;
+        restarted.Listen(BaseAddress.Port);
         return restarted;
     }
 

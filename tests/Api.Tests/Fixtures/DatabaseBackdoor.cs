@@ -31,9 +31,7 @@ public static class DatabaseBackdoor
 
     public static async Task Execute(this TestDatabase database, string sql, object? parameters = null)
     {
-        await using var dialect = database.Provider == DatabaseProvider.Sqlite
-            ? (ISqlDialect)new SqliteDialect(database.Options.ConnectionString)
-            : new PostgresDialect(database.Options.ConnectionString);
+        await using var dialect = database.Dialect();
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync();
         await connection.ExecuteAsync(sql, parameters);

@@ -23,7 +23,8 @@ public static class DatabaseProbe
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
-    private static ISqlDialect Dialect(TestDatabase database) => database.Provider == DatabaseProvider.Sqlite
+    /// <summary>A dialect of its own on the database under test; dispose it.</summary>
+    public static ISqlDialect Dialect(this TestDatabase database) => database.Provider == DatabaseProvider.Sqlite
         ? new SqliteDialect(database.Options.ConnectionString)
         : new PostgresDialect(database.Options.ConnectionString);
 }

@@ -67,26 +67,19 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Connects with the token in the Authorization header (long polling) or, as browsers do, in the query string (WebSockets).</summary>
     public static async Task<HubClient> Connect(ApiFactory api, string token, bool queryStringToken = false)
     {
-        var server = api.Server;
+        var hub = new Uri(api.BaseAddress, TicketsHub.Path);
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, TicketsHub.Path), options =>
+            .WithUrl(queryStringToken ? new Uri($"{hub}?access_token={Uri.EscapeDataString(token)}") : hub, options =>
             {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 if (queryStringToken)
                 {
                     options.Transports = HttpTransportType.WebSockets;
                     options.SkipNegotiation = true;
-                    options.WebSocketFactory = async (context, cancellation) =>
-                    {
-                        var separator = context.Uri.Query.Length > 0 ? "&" : "?";
-                        var browserLike = new Uri($"{context.Uri}{separator}access_token={Uri.EscapeDataString(token)}");
-                        return await server.CreateWebSocketClient().ConnectAsync(browserLike, cancellation);
-                    };
                 }
                 else
                 {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                     options.Transports = HttpTransportType.LongPolling;
-                    options.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 }
             })
             .AddJsonProtocol(options => DomainJson.Configure(options.PayloadSerializerOptions))

@@ -96,8 +96,9 @@ public abstract class PresenceTests(ApiFixture fixture) : ApiTestBase(fixture)
     /// <summary>A client that speaks the SignalR JSON protocol itself over a WebSocket it can kill without a close frame.</summary>
     private async Task<WebSocket> RawClientInRoom(string token, string number)
     {
-        var uri = new Uri(Api.Server.BaseAddress, $"{TicketsHub.Path}?access_token={Uri.EscapeDataString(token)}");
-        var socket = await Api.Server.CreateWebSocketClient().ConnectAsync(new UriBuilder(uri) { Scheme = "ws" }.Uri, CancellationToken.None);
+        var uri = new Uri(Api.BaseAddress, $"{TicketsHub.Path}?access_token={Uri.EscapeDataString(token)}");
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new UriBuilder(uri) { Scheme = "ws" }.Uri, CancellationToken.None);
         await Send(socket, """{"protocol":"json","version":1}""");
         await Send(socket, $$"""{"type":1,"invocationId":"1","target":"JoinTicket","arguments":["{{number}}"]}""");
         var buffer = new byte[4096];

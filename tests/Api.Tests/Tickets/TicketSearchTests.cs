@@ -1,5 +1,6 @@
 using System.Net;
 using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.Persistence;
 using TicketPlatform.Tickets;
 
 namespace TicketPlatform.Api.Tests.Tickets;
@@ -107,6 +108,52 @@ public abstract class TicketSearchTests(ApiFixture fixture) : ApiTestBase(fixtur
         Assert.Equal(5, page.Items.Length);
         Assert.Equal(TicketListQuery.TextTotalCap, page.Total);
         Assert.False(page.TotalExact);
+    }
+
+    [Fact]
+    public async Task A_word_the_statistics_call_common_is_paged_newest_first_without_counting_it()
+    {
+        var admin = await NewAdmin();
+        var word = Token();
+        const int tickets = 600;
+        var first = Random.Shared.Next(10_000, 90_000) * 10_000L;
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        await Api.Database.Execute(
+            $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {tickets})
+            INSERT INTO tickets (number, title, description, status, priority, category_id, requester_id, assignee_id,
+                                 priority_locked, category_locked, assignment_locked, archived, created_at, updated_at, resolved_at, closed_at, version, last_seq)
+            SELECT 'TCK-1999-' || (@first + i), 'Common ' || @word, 'Seeded', 'OPEN', 1, NULL, @requester, NULL,
+                   @no, @no, @no, @yes, @start, @start, NULL, NULL, 1, 0
+            FROM n
+            """,
+            new { word, first, requester = admin.Id, no = false, yes = true, start });
+        // Distinct creation times, newest = highest number, in SQL both databases read the same way.
+        for (var i = 1; i <= 5; i++)
+        {
+            await Api.Database.Execute("UPDATE tickets SET created_at = @at WHERE number = @number", new { at = start.AddMinutes(i), number = $"TCK-1999-{first + tickets - 5 + i}" });
+        }
+
+        await Api.Database.Execute(Provider == DatabaseProvider.Postgres ? "ANALYZE ticket_search" : "ANALYZE main");
+        await using (var dialect = Api.Database.Dialect())
+        {
+            await using var connection = dialect.CreateConnection();
+            await connection.OpenAsync();
+            var estimate = await dialect.EstimatedTextMatchesAsync(connection, TextIndex.Tickets, $"'{word}'");
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                Assert.InRange(estimate ?? 0, 500, 700);
+            }
+            else
+            {
+                Assert.Null(estimate);
+            }
+        }
+
+        var page = await (await admin.Client.GetAsync($"/api/tickets?archived=true&q={word}&limit=3")).Read<TicketPage>();
+        var next = await (await admin.Client.GetAsync($"/api/tickets?archived=true&q={word}&limit=3&cursor={page.NextCursor}")).Read<TicketPage>();
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"TCK-1999-{first + tickets - i}"), page.Items.Concat(next.Items).Select(t => t.Number));
     }
 
     private static string Token() => "w" + Guid.NewGuid().ToString("N")[..10];
