@@ -23,6 +23,7 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.SaveToken = false; // nothing reads the raw token back from the authentication properties
             jwt.Authority = authority;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
@@ -47,6 +48,11 @@ public static class AuthServiceCollectionExtensions
                 OnMessageReceived = HubAccessToken.FromQueryString,
                 OnTokenValidated = JitUserSync.OnTokenValidated,
             };
+        });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, time) =>
+        {
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new RememberedTokenHandler(time) { MapInboundClaims = jwt.MapInboundClaims });
         });
 
         var activeUser = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
