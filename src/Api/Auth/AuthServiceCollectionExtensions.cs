@@ -55,7 +55,9 @@ public static class AuthServiceCollectionExtensions
             jwt.TokenHandlers.Add(new RememberedTokenHandler(time) { MapInboundClaims = jwt.MapInboundClaims });
         });
 
-        var activeUser = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+        // No scheme named: the bearer scheme is the default one, so the authentication middleware has already set the
+        // caller; naming it would authenticate every request a second time and merge the result into a new principal.
+        var activeUser = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.IsActive());
         services.AddAuthorizationBuilder()
