@@ -9,6 +9,7 @@
 #   W   P1 after a short warm-up against P1 after the full one (steady state within 10 s?)
 # Usage: bench/run.sh            (30 s warm-up, 20 s measured per figure, K=1000)
 #        bench/run.sh --quick    (5 s warm-up, 5 s measured, K=200: a smoke run, figures are rough)
+#        bench/run.sh --p1       (P1 and W only, with the full warm-up; also prints the server's CPU per request)
 # Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
 # It starts and stops its own throwaway PostgreSQL (scripts/lib/postgres.sh) and needs pgbench and taskset.
 set -euo pipefail
@@ -18,6 +19,7 @@ source bench/lib/fanout.sh
 
 warmup=${BENCH_WARMUP:-30}; seconds=${BENCH_SECONDS:-20}; fanout_k=${BENCH_FANOUT_K:-1000}
 if [ "${1:-}" = "--quick" ]; then warmup=${BENCH_WARMUP:-5}; seconds=${BENCH_SECONDS:-5}; fanout_k=${BENCH_FANOUT_K:-200}; fi
+only_p1=""; [ "${1:-}" = "--p1" ] && only_p1=1
 fanout_m=${BENCH_FANOUT_M:-50}; fanout_r=${BENCH_FANOUT_R:-10}
 server_cpu=${BENCH_SERVER_CPU:-0}; load_cpu=${BENCH_LOAD_CPU:-1}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ticketplatform-bench.XXXXXX")
@@ -93,6 +95,20 @@ echo "W: P1 right after start (${BENCH_EARLY_WARMUP:-5} s warm-up, 5 s measured)
 p1_early=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "${BENCH_EARLY_WARMUP:-5}" 5 | tee -a /dev/stderr | field rps)
 echo "P1 service (GET /api/tickets/$hot with a JWT)"
 p1=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
+if [ -n "$only_p1" ]; then
+  # CPU per request: the server's user+system time over a second measured run of the same load, in microseconds.
+  cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+  before=$(cpu_ticks)
+  again=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 0 "$seconds" | field ok)
+  p1_cpu=$(awk -v t="$(( $(cpu_ticks) - before ))" -v hz="$(getconf CLK_TCK)" -v n="$again" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+  stop_server
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+  echo
+  echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); server on CPU $server_cpu, load on CPU $load_cpu; warm-up ${warmup}s, measured ${seconds}s"
+  echo "P1 hot GET ticket: $p1 rps, reference $p1_ref rps, ratio $(ratio "$p1" "$p1_ref"); server CPU per request ${p1_cpu} us"
+  echo "W  P1 after ${BENCH_EARLY_WARMUP:-5} s: $p1_early rps, $(ratio "$p1_early" "$p1") of P1 steady"
+  exit 0
+fi
 run_writes sqlite "$sqlite_data" "$user_token"
 p3_sqlite=$p3; p4_sqlite=$p4; gapless_sqlite=$gapless
 
