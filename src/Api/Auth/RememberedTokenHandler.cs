@@ -52,10 +52,23 @@ internal sealed class RememberedTokenHandler(TimeProvider time) : JsonWebTokenHa
     }
 
     /// <summary>What the token was checked against: the configured key(s), or the authority's current configuration (a refresh makes a new one).</summary>
-    private static async ValueTask<object?> SigningKeysOf(TokenValidationParameters parameters) =>
-        parameters.ConfigurationManager is { } authority
-            ? await authority.GetBaseConfigurationAsync(CancellationToken.None)
-            : (object?)parameters.IssuerSigningKeys ?? parameters.IssuerSigningKey;
+    private static async ValueTask<object?> SigningKeysOf(TokenValidationParameters parameters)
+    {
+        if (parameters.ConfigurationManager is not { } authority)
+        {
+            return (object?)parameters.IssuerSigningKeys ?? parameters.IssuerSigningKey;
+        }
+
+        try
+        {
+            return await authority.GetBaseConfigurationAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The authority cannot be reached: the library's own check decides (as it would without this handler), and nothing is remembered.
+            return null;
+        }
+    }
 
     private static ClaimsIdentity Copy(ClaimsIdentity identity) =>
         identity is CaseSensitiveClaimsIdentity ? new CaseSensitiveClaimsIdentity(identity) : identity.Clone();
