@@ -11,6 +11,7 @@
 # Usage: bench/run.sh            (30 s warm-up, 20 s measured per figure, K=1000)
 #        bench/run.sh --quick    (5 s warm-up, 5 s measured, K=200, 10^4 tickets for M: a smoke run, figures are rough)
 #        bench/run.sh --writes   (P3 and P4 only, with their references; combines with --quick)
+#        bench/run.sh --p1       (P1 and W only, with the reference; combines with --quick)
 # Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_MEMORY_TICKETS, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
 # It starts and stops its own throwaway PostgreSQL (scripts/lib/postgres.sh) and needs pgbench and taskset.
 set -euo pipefail
@@ -20,11 +21,12 @@ source bench/lib/fanout.sh
 source bench/lib/memory.sh
 
 warmup=${BENCH_WARMUP:-30}; seconds=${BENCH_SECONDS:-20}; fanout_k=${BENCH_FANOUT_K:-1000}; memory_tickets=${BENCH_MEMORY_TICKETS:-100000}
-writes_only=""
+writes_only=""; only_p1=""
 for arg in "$@"; do
   case $arg in
     --quick) warmup=${BENCH_WARMUP:-5}; seconds=${BENCH_SECONDS:-5}; fanout_k=${BENCH_FANOUT_K:-200}; memory_tickets=${BENCH_MEMORY_TICKETS:-10000} ;;
     --writes) writes_only=1 ;;
+    --p1) only_p1=1 ;;
     *) echo "unknown argument $arg (see the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -84,13 +86,15 @@ new_ticket() { curl -fsS -H "Authorization: Bearer $1" -H 'Content-Type: applica
 post='{"content":"Hello from the bench"}'
 
 # --- P1 reference: the minimal app -------------------------------------------------------------------------------
-p1_ref=-; p1=-; p1_early=-; p6="P6: not run"
+p1_ref=-; p1=-; p1_early=-; p1_ref_cpu=-; p1_cpu=-; p6="P6: not run"
 if [ -z "$writes_only" ]; then
 echo "P1 reference (minimal app, GET /json)"
 taskset -c "$server_cpu" dotnet "$edge" reference "$base" /dev/null >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do curl -fsS "$base/json" >/dev/null 2>&1 && break; sleep 0.5; done
+count_cpu_after_warmup "$work/cpu"
 p1_ref=$(load "$base" - GET /json 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
+p1_ref_cpu=$(measured "$p1_ref" "$work/cpu")
 stop_server
 fi
 
@@ -119,7 +123,18 @@ hot=$(new_ticket "$user_token")
 echo "W: P1 right after start (${BENCH_EARLY_WARMUP:-5} s warm-up, 5 s measured)"
 p1_early=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "${BENCH_EARLY_WARMUP:-5}" 5 | tee -a /dev/stderr | field rps)
 echo "P1 service (GET /api/tickets/$hot with a JWT)"
+count_cpu_after_warmup "$work/cpu"
 p1=$(load "$base" "$user_token" GET "/api/tickets/$hot" 32 "$warmup" "$seconds" | tee -a /dev/stderr | field rps)
+p1_cpu=$(measured "$p1" "$work/cpu")
+fi
+if [ -n "$only_p1" ]; then
+  stop_server
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+  echo
+  echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); server on CPU $server_cpu, load on CPU $load_cpu; warm-up ${warmup}s, measured ${seconds}s"
+  echo "P1 hot GET ticket: $p1 rps (server $p1_cpu CPU ms per request), reference $p1_ref rps ($p1_ref_cpu ms), ratio $(ratio "$p1" "$p1_ref")"
+  echo "W  P1 after ${BENCH_EARLY_WARMUP:-5} s: $p1_early rps, $(ratio "$p1_early" "$p1") of P1 steady"
+  exit 0
 fi
 run_writes sqlite "$sqlite_data" "$user_token"
 p3_sqlite=$p3; p4_sqlite=$p4; gapless_sqlite=$gapless; p3_sqlite_cpu=$p3_cpu; p4_sqlite_cpu=$p4_cpu
@@ -195,6 +210,6 @@ printf '%-44s %12s %12s %7s\n' "P3 PostgreSQL (rps vs pgbench c=32)" "$p3_pg" "$
 printf '%-44s %12s %12s %7s\n' "P4 SQLite (msgs/s vs 1/commit latency)" "$p4_sqlite" "$p4_sqlite_ref" "$(ratio "$p4_sqlite" "$p4_sqlite_ref")"
 printf '%-44s %12s %12s %7s\n' "P4 PostgreSQL (msgs/s vs 1/commit latency)" "$p4_pg" "$p4_pg_ref" "$(ratio "$p4_pg" "$p4_pg_ref")"
 echo "P4 seq gapless: SQLite $gapless_sqlite, PostgreSQL $gapless_pg"
-echo "Server CPU ms per request (the app process only): P3 SQLite $p3_sqlite_cpu (reference app $p3_sqlite_ref_cpu), P4 SQLite $p4_sqlite_cpu, P3 PostgreSQL $p3_pg_cpu, P4 PostgreSQL $p4_pg_cpu"
+echo "Server CPU ms per request (the app process only): P1 $p1_cpu (reference app $p1_ref_cpu), P3 SQLite $p3_sqlite_cpu (reference app $p3_sqlite_ref_cpu), P4 SQLite $p4_sqlite_cpu, P3 PostgreSQL $p3_pg_cpu, P4 PostgreSQL $p4_pg_cpu"
 echo "$p6"
 echo "$memory"

@@ -23,6 +23,7 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.SaveToken = false; // nothing reads the raw token back from the authentication properties
             jwt.Authority = authority;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
@@ -48,8 +49,15 @@ public static class AuthServiceCollectionExtensions
                 OnTokenValidated = JitUserSync.OnTokenValidated,
             };
         });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, time) =>
+        {
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new RememberedTokenHandler(time) { MapInboundClaims = jwt.MapInboundClaims });
+        });
 
-        var activeUser = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+        // No scheme named: the bearer scheme is the default one, so the authentication middleware has already set the
+        // caller; naming it would authenticate every request a second time and merge the result into a new principal.
+        var activeUser = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.IsActive());
         services.AddAuthorizationBuilder()

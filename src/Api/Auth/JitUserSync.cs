@@ -1,6 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using TicketPlatform.Api.Common;
 using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Auth;
@@ -35,7 +36,7 @@ internal static class JitUserSync
         if (!cache.TryGet(subject, identity, out var user))
         {
             var epoch = cache.Epoch;
-            user = await services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(subject).SyncFromToken(identity);
+            user = await services.GetRequiredService<GrainReferences>().GetGrain<IUserGrain>(subject).SyncFromToken(identity);
             cache.Store(subject, identity, user, epoch);
         }
 

@@ -6,7 +6,7 @@ using TicketPlatform.Tickets;
 namespace TicketPlatform.Api.Common;
 
 /// <summary>What every endpoint needs: the caller and the grains, bound with <c>[AsParameters]</c>.</summary>
-public readonly record struct CallerContext(ClaimsPrincipal User, IGrainFactory Grains)
+public readonly record struct CallerContext(ClaimsPrincipal User, GrainReferences Grains)
 {
     public Actor Actor => User.ToActor();
 

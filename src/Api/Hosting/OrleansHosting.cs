@@ -1,3 +1,4 @@
+using TicketPlatform.Api.Common;
 using TicketPlatform.Hosting;
 using TicketPlatform.Persistence;
 
@@ -10,6 +11,7 @@ public static class OrleansHosting
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder, DatabaseOptions database)
     {
         builder.UseOrleans(silo => silo.UseLoopbackClustering(builder.Configuration).AddTicketPlatform(builder.Configuration, database));
+        builder.Services.AddSingleton<GrainReferences>();
         return builder;
     }
 
@@ -20,6 +22,7 @@ public static class OrleansHosting
             $"The {HostingProfile.Cluster} profile needs ConnectionStrings:{ClusterConnection.ConnectionStringName}, the PostgreSQL database of the cluster's membership table.");
         var cluster = builder.Configuration.GetSection(ClusterEndpointOptions.Section).Get<ClusterEndpointOptions>() ?? new ClusterEndpointOptions();
         builder.UseOrleansClient(client => client.UseTicketPlatformCluster(cluster, connectionString).UseClusterTls(builder.Configuration));
+        builder.Services.AddSingleton<GrainReferences>();
         return builder;
     }
 }

@@ -10,8 +10,20 @@ public static class MetricsSetup
     public const string Path = "/metrics";
 
     /// <summary>
+    /// ASP.NET Core's meters that are exported: requests and connections (Kestrel, SignalR's transports), unhandled
+    /// exceptions. Its per-request meters of routing, authentication, authorization, rate limiting and the memory pool
+    /// are left out: each costs a measurement on every request, and what they would show is in
+    /// <c>http_requests_total</c> (401, 403, 429) already.
+    /// </summary>
+    public static readonly string[] AspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Diagnostics",
+    ];
+
+    /// <summary>
     /// OpenTelemetry metrics in Prometheus text: our HTTP meter, every <c>TicketPlatform.*</c> meter the process
-    /// creates (the domain counters live where the grains run), Orleans, ASP.NET Core and the .NET runtime.
+    /// creates (the domain counters live where the grains run), Orleans, ASP.NET Core (<see cref="AspNetCoreMeters"/>)
+    /// and the .NET runtime.
     /// </summary>
     public static WebApplicationBuilder AddTicketPlatformMetrics(this WebApplicationBuilder builder)
     {
@@ -19,7 +31,7 @@ public static class MetricsSetup
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("TicketPlatform.*")
             .AddMeter("Microsoft.Orleans")
-            .AddAspNetCoreInstrumentation()
+            .AddMeter(AspNetCoreMeters)
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
         return builder;
