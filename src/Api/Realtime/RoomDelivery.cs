@@ -30,7 +30,7 @@ public sealed class RoomDelivery(IHubContext<TicketsHub> hub, IServiceProvider s
     /// <summary>Sends to the members of the room that <paramref name="receives"/> picks; only inside <see cref="InOrder"/>.</summary>
     public async Task SendNow(string ticketNumber, string method, object payload, Func<RealtimeConnection, bool> receives)
     {
-        List<string> audience = [.. Rooms.Members(ticketNumber).Where(member => receives(member.Connection)).Select(member => member.Connection.Id)];
+        var audience = new AudienceCollection([.. Rooms.Members(ticketNumber).Where(member => receives(member.Connection)).Select(member => member.Connection.Id)]);
         if (audience.Count > 0)
         {
             await hub.Clients.Clients(audience).SendAsync(method, payload);
