@@ -4,7 +4,9 @@
 #   2. on the local cluster (scripts/cluster.sh: PostgreSQL, 2 silos, 2 Api nodes, all pinned to that CPU) with the
 #      connections spread over the two Api nodes.
 # The load generator runs on CPU BENCH_LOAD_CPU (1). Usage: bench/fanout.sh [single|cluster|both]
-# Environment: BENCH_FANOUT_K (1000), BENCH_FANOUT_M (50), BENCH_FANOUT_R (10), BENCH_KEEP=1 keeps the logs.
+# Environment: BENCH_FANOUT_K (1000), BENCH_FANOUT_M (50), BENCH_FANOUT_R (10), BENCH_KEEP=1 keeps the logs,
+# BENCH_FANOUT_ROUNDS (1): rounds on the same single node (each a new room and K new connections); the first runs on a
+# freshly started node, the later ones on a node whose send path the runtime has already compiled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/fanout.sh
@@ -39,7 +41,9 @@ if [ "$which" != cluster ]; then
   server_pid=$!
   for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   tok=$(TicketPlatform__DataDirectory="$work/sqlite" dotnet "$api" token --sub bench-user | tail -n 1)
-  p6_run "one node (SQLite)" "$base" "$tok" "$k" "$m" "$r" - "$server_pid"
+  for round in $(seq 1 "${BENCH_FANOUT_ROUNDS:-1}"); do
+    p6_run "one node (SQLite), round $round" "$base" "$tok" "$k" "$m" "$r" - "$server_pid"
+  done
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 fi
 
