@@ -11,8 +11,7 @@ public static class OrleansHosting
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder, DatabaseOptions database)
     {
         builder.UseOrleans(silo => silo.UseLoopbackClustering(builder.Configuration).AddTicketPlatform(builder.Configuration, database));
-        builder.Services.AddSingleton<GrainReferences>();
-        return builder;
+        return builder.AddGrainReferences();
     }
 
     /// <summary>A client of the silos listed in the membership table; no grain code and no database of its own.</summary>
@@ -22,6 +21,11 @@ public static class OrleansHosting
             $"The {HostingProfile.Cluster} profile needs ConnectionStrings:{ClusterConnection.ConnectionStringName}, the PostgreSQL database of the cluster's membership table.");
         var cluster = builder.Configuration.GetSection(ClusterEndpointOptions.Section).Get<ClusterEndpointOptions>() ?? new ClusterEndpointOptions();
         builder.UseOrleansClient(client => client.UseTicketPlatformCluster(cluster, connectionString).UseClusterTls(builder.Configuration));
+        return builder.AddGrainReferences();
+    }
+
+    private static WebApplicationBuilder AddGrainReferences(this WebApplicationBuilder builder)
+    {
         builder.Services.AddSingleton<GrainReferences>();
         return builder;
     }

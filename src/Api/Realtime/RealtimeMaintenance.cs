@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TicketPlatform.Common;
 using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Realtime;
@@ -18,30 +19,21 @@ public sealed partial class RealtimeMaintenance(
     TimeProvider time,
     ILogger<RealtimeMaintenance> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastRenewal = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         // The first pass runs at once: until this node is subscribed to user-access changes it caches no identity.
-        do
+        return Periodically.Run(options.Value.SweepInterval, async cancellationToken =>
         {
-            try
+            if (time.GetUtcNow() - lastRenewal >= options.Value.RenewInterval)
             {
-                if (time.GetUtcNow() - lastRenewal >= options.Value.RenewInterval)
-                {
-                    lastRenewal = time.GetUtcNow();
-                    await renewal.RenewAll(stoppingToken);
-                }
+                lastRenewal = time.GetUtcNow();
+                await renewal.RenewAll(cancellationToken);
+            }
 
-                await Sweep();
-                await access.RecheckRooms();
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
-            {
-                LogMaintenanceFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+            await Sweep();
+            await access.RecheckRooms();
+        }, e => LogMaintenanceFailed(logger, e), stoppingToken, time);
     }
 
     private async Task Sweep()

@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Orleans.Messaging;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Api.Realtime;
 
@@ -13,41 +13,32 @@ namespace TicketPlatform.Api.Realtime;
 public sealed partial class SiloLossWatch(
     IServiceProvider services, WatchRenewal renewal, IOptions<RealtimeOptions> options, TimeProvider time, ILogger<SiloLossWatch> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The embedded profile has no gateway list: its one silo lives and dies with this process.
         if (services.GetService<IGatewayListProvider>() is not { } gateways)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         HashSet<Uri>? known = null;
-        using var timer = new PeriodicTimer(options.Value.SiloLossCheckInterval, time);
-        do
+        return Periodically.Run(options.Value.SiloLossCheckInterval, async cancellationToken =>
         {
-            try
+            if (known is null)
             {
-                if (known is null)
-                {
-                    // Idempotent, and this service may start before the Orleans client has initialized the provider.
-                    await gateways.InitializeGatewayListProvider();
-                }
+                // Idempotent, and this service may start before the Orleans client has initialized the provider.
+                await gateways.InitializeGatewayListProvider();
+            }
 
-                var current = (await gateways.GetGateways()).ToHashSet();
-                var lost = known?.Except(current).ToList() ?? [];
-                known = current;
-                if (lost.Count > 0)
-                {
-                    LogSiloLost(logger, lost);
-                    await renewal.RenewAll(stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is DbException or OrleansException or TimeoutException)
+            var current = (await gateways.GetGateways()).ToHashSet();
+            var lost = known?.Except(current).ToList() ?? [];
+            known = current;
+            if (lost.Count > 0)
             {
-                LogCheckFailed(logger, e);
+                LogSiloLost(logger, lost);
+                await renewal.RenewAll(cancellationToken);
             }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        }, e => LogCheckFailed(logger, e), stoppingToken, time);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silos {Gateways} left the cluster; renewing this node's watches")]

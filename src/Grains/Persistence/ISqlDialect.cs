@@ -15,11 +15,11 @@ public interface ISqlDialect : IAsyncDisposable
     /// </summary>
     void DiscardIdleConnections();
 
-    /// <summary>One write transaction at a time per database (SQLite): the writes waiting for it are grouped (<see cref="WriteGroup"/>).</summary>
-    bool HasOneWriter { get; }
-
-    /// <summary>Held for the length of a write transaction where the database has one writer (<see cref="HasOneWriter"/>).</summary>
-    ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Where the database admits one write transaction at a time (SQLite, per file): the lock held for the length of
+    /// each, and the writes waiting for it are grouped (<see cref="WriteGroup"/>). Null where writes run concurrently.
+    /// </summary>
+    SemaphoreSlim? Writer { get; }
 
     /// <summary>
     /// Holds, until <paramref name="transaction"/> ends, a lock that serialises every write transaction taking the

@@ -11,14 +11,11 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    public bool HasOneWriter => false;
+    public SemaphoreSlim? Writer => null;
 
     public DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     public void DiscardIdleConnections() => _dataSource.Clear();
-
-    public ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken) =>
-        throw new NotSupportedException("PostgreSQL runs write transactions concurrently.");
 
     // Under READ COMMITTED each later statement of the transaction takes a fresh snapshot, so it sees what the previous holder committed.
     public Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key) =>

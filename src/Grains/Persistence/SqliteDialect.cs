@@ -13,12 +13,11 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
-    private readonly SemaphoreSlim _writer =
-        Writers.GetOrAdd(new SqliteConnectionStringBuilder(connectionString).DataSource, _ => new SemaphoreSlim(1, 1));
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public bool HasOneWriter => true;
+    public SemaphoreSlim? Writer { get; } =
+        Writers.GetOrAdd(new SqliteConnectionStringBuilder(connectionString).DataSource, _ => new SemaphoreSlim(1, 1));
 
     public DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
@@ -26,13 +25,7 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
     {
     }
 
-    public async ValueTask<IDisposable> EnterWriterAsync(CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        return new Release(_writer);
-    }
-
-    // Already serialised: one writer per file at a time (EnterWriterAsync), and SQLite itself admits one writing transaction.
+    // Already serialised: one writer per file at a time (Writer), and SQLite itself admits one writing transaction.
     public Task SerializeAsync(DbConnection connection, DbTransaction transaction, long key) => Task.CompletedTask;
 
     public string IsAnyOf(string column, string arrayParameter) => $"{column} IN {arrayParameter}";
@@ -66,17 +59,4 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
 
     [GeneratedRegex(@"[\p{L}\p{N}\p{Mn}]+")]
     private static partial Regex Words();
-
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                semaphore.Release();
-            }
-        }
-    }
 }

@@ -11,7 +11,7 @@ namespace TicketPlatform.Persistence;
 /// written and every write of the group is run once more in a transaction of its own, so one failure stays one
 /// caller's.
 /// </summary>
-internal sealed class WriteGroup(ISqlDialect dialect, int maxWrites)
+internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int maxWrites)
 {
     private readonly Lock _gate = new();
     private readonly Queue<Write> _pending = [];
@@ -45,30 +45,37 @@ internal sealed class WriteGroup(ISqlDialect dialect, int maxWrites)
     {
         while (true)
         {
-            using var writer = await dialect.EnterWriterAsync(CancellationToken.None);
-            List<Write> group = [];
-            lock (_gate)
-            {
-                while (group.Count < maxWrites && _pending.TryDequeue(out var next))
-                {
-                    group.Add(next);
-                }
-
-                if (group.Count == 0)
-                {
-                    _leading = false;
-                    return;
-                }
-            }
-
+            await writer.WaitAsync();
             try
             {
-                await RunAsync(group);
+                List<Write> group = [];
+                lock (_gate)
+                {
+                    while (group.Count < maxWrites && _pending.TryDequeue(out var next))
+                    {
+                        group.Add(next);
+                    }
+
+                    if (group.Count == 0)
+                    {
+                        _leading = false;
+                        return;
+                    }
+                }
+
+                try
+                {
+                    await RunAsync(group);
+                }
+                catch (Exception e)
+                {
+                    // Only what no write caused can land here (disposing the connection): whoever is not answered yet fails.
+                    group.ForEach(write => write.Fail(e));
+                }
             }
-            catch (Exception e)
+            finally
             {
-                // Only what no write caused can land here (disposing the connection): whoever is not answered yet fails.
-                group.ForEach(write => write.Fail(e));
+                writer.Release();
             }
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using TicketPlatform.Common;
 
 namespace TicketPlatform.Scheduling;
 
@@ -42,33 +43,7 @@ internal sealed partial class SiloTicker(string name, TimeSpan interval, Func<Ta
         }
     }
 
-    private async Task Run(CancellationToken stopping)
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        try
-        {
-            await Scan();
-            while (await timer.WaitForNextTickAsync(stopping))
-            {
-                await Scan();
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task Scan()
-    {
-        try
-        {
-            await scan();
-        }
-        catch (Exception e)
-        {
-            LogScanFailed(e, name);
-        }
-    }
+    private Task Run(CancellationToken stopping) => Periodically.Run(interval, _ => scan(), e => LogScanFailed(e, name), stopping, time);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Scan} scan failed; it runs again at the next interval")]
     private partial void LogScanFailed(Exception exception, string scan);

@@ -112,8 +112,9 @@ public abstract class WriteGroupTests(ClusterFixture fixture) : GrainTest(fixtur
             return new Release(() => { });
         }
 
-        var writer = await new SqliteDialect(Fixture.Database.Options.ConnectionString).EnterWriterAsync(Cancellation);
-        return new Release(writer.Dispose);
+        var writer = new SqliteDialect(Fixture.Database.Options.ConnectionString).Writer!;
+        await writer.WaitAsync(Cancellation);
+        return new Release(() => writer.Release());
     }
 
     /// <summary>A table of its own for one test, and a Database of its own on the fixture's database.</summary>

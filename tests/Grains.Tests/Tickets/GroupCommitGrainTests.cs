@@ -238,10 +238,11 @@ public abstract class GroupCommitGrainTests(ClusterFixture fixture) : GrainTest(
     {
         if (Fixture.Provider == DatabaseProvider.Sqlite)
         {
-            var writer = await new SqliteDialect(Fixture.Database.Options.ConnectionString).EnterWriterAsync(Cancellation);
+            var writer = new SqliteDialect(Fixture.Database.Options.ConnectionString).Writer!;
+            await writer.WaitAsync(Cancellation);
             return new Hold(() =>
             {
-                writer.Dispose();
+                writer.Release();
                 return ValueTask.CompletedTask;
             });
         }
