@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 
 namespace TicketPlatform.Observability.Logging;
@@ -8,9 +8,13 @@ public static class RequestLogging
 {
     /// <summary>
     /// One line per request with method, path (never the query string), route template, status and time; placed
-    /// before the exception handler so the line shows the status the client got.
+    /// before the exception handler so the line shows the status the client got. The middleware is handed the host's
+    /// logger: without one it derives a logger from the static one on every request.
     /// </summary>
     public static IApplicationBuilder UseTicketPlatformRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (context, http) =>
-            context.Set("Route", HttpRoute.Of(http)));
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.ApplicationServices.GetRequiredService<ILogger>();
+            options.EnrichDiagnosticContext = (context, http) => context.Set("Route", HttpRoute.Of(http));
+        });
 }

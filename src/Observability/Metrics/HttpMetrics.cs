@@ -28,6 +28,11 @@ public sealed class HttpMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
     }
 
+    private static readonly string[] StatusLabels = Enumerable.Range(0, 600).Select(code => code.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string StatusLabel(int status) =>
+        (uint)status < StatusLabels.Length ? StatusLabels[status] : status.ToString(CultureInfo.InvariantCulture);
+
     public async Task Measure(HttpContext context, RequestDelegate next)
     {
         var route = HttpRoute.Of(context);
@@ -42,7 +47,7 @@ public sealed class HttpMetrics
             {
                 { "method", context.Request.Method },
                 { "route", route },
-                { "status", context.Response.StatusCode.ToString(CultureInfo.InvariantCulture) },
+                { "status", StatusLabel(context.Response.StatusCode) },
             };
             _requests.Add(1, tags);
             _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
