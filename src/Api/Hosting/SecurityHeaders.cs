@@ -12,31 +12,34 @@ public static class SecurityHeaders
 
     public const string ConsoleContentSecurityPolicy = "default-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseTicketPlatformSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseTicketPlatformSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            var path = context.Request.Path;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            if (path.StartsWithSegments(WebConsole.WebConsoleSetup.Path))
-            {
-                headers.ContentSecurityPolicy = ConsoleContentSecurityPolicy;
-            }
-            else if (!path.StartsWithSegments("/api/docs"))
-            {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            }
-
-            if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/docs"))
-            {
-                headers.CacheControl = "no-store";
-            }
-
-            return Task.CompletedTask;
-        });
-        await next(context);
+        context.Response.OnStarting(AddHeaders, context);
+        return next(context);
     });
+
+    private static Task AddHeaders(object state)
+    {
+        var context = (HttpContext)state;
+        var headers = context.Response.Headers;
+        var path = context.Request.Path;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        if (path.StartsWithSegments(WebConsole.WebConsoleSetup.Path))
+        {
+            headers.ContentSecurityPolicy = ConsoleContentSecurityPolicy;
+        }
+        else if (!path.StartsWithSegments("/api/docs"))
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+
+        if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/docs"))
+        {
+            headers.CacheControl = "no-store";
+        }
+
+        return Task.CompletedTask;
+    }
 }

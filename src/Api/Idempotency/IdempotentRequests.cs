@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Errors;
 using TicketPlatform.Common;
@@ -15,15 +16,15 @@ namespace TicketPlatform.Api.Idempotency;
 /// </summary>
 internal sealed partial class IdempotentRequests(RequestDelegate next, IGrainFactory grains, ILogger<IdempotentRequests> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api")
-            || !context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values) || context.User.LocalUserId() is not { } userId)
-        {
-            await next(context);
-            return;
-        }
+    // A request without a key is handed on without an async frame of its own: the hot read passes here too.
+    public Task InvokeAsync(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/api")
+        && context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values) && context.User.LocalUserId() is { } userId
+            ? InvokeKeyed(context, values, userId)
+            : next(context);
 
+    private async Task InvokeKeyed(HttpContext context, StringValues values, string userId)
+    {
         if (values.Count != 1 || !IdempotencyKeyHeader.IsValid(values[0]))
         {
             await Problems.Write(context, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "The request is not valid.",
