@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TicketPlatform.Api.Common;
 using TicketPlatform.Health;
 
 namespace TicketPlatform.Api.Health;
 
-internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
+internal sealed class ClusterHealthCheck(GrainReferences grains) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

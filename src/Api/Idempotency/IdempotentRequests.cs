@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using TicketPlatform.Api.Auth;
+using TicketPlatform.Api.Common;
 using TicketPlatform.Api.Errors;
 using TicketPlatform.Common;
 using TicketPlatform.Idempotency;
@@ -14,7 +15,7 @@ namespace TicketPlatform.Api.Idempotency;
 /// Runs after authorization (the caller is the local user) and before the preconditions (a replay answers as the
 /// first time, whatever changed since). Only the API's POSTs: the SignalR negotiation is no resource to replay.
 /// </summary>
-internal sealed partial class IdempotentRequests(RequestDelegate next, IGrainFactory grains, ILogger<IdempotentRequests> logger)
+internal sealed partial class IdempotentRequests(RequestDelegate next, GrainReferences grains, ILogger<IdempotentRequests> logger)
 {
     // A request without a key is handed on without an async frame of its own: the hot read passes here too.
     public Task InvokeAsync(HttpContext context) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TicketPlatform.Api.Common;
 using TicketPlatform.Common;
 using TicketPlatform.Users;
 
@@ -14,7 +15,7 @@ public sealed partial class RealtimeMaintenance(
     RealtimeConnections connections,
     RoomAccess access,
     WatchRenewal renewal,
-    IGrainFactory grains,
+    GrainReferences grains,
     IOptions<RealtimeOptions> options,
     TimeProvider time,
     ILogger<RealtimeMaintenance> logger) : BackgroundService

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TicketPlatform.Api.Common;
 using TicketPlatform.Common;
 using TicketPlatform.Realtime;
 using TicketPlatform.Users;
@@ -11,7 +12,7 @@ namespace TicketPlatform.Api.Realtime;
 /// every room's ticket grain. What fails closes through <see cref="RoomDelivery.Close"/>.
 /// </summary>
 public sealed class RoomAccess(
-    RealtimeConnections connections, TicketRooms rooms, RoomProgress progress, RoomDelivery delivery, IGrainFactory grains,
+    RealtimeConnections connections, TicketRooms rooms, RoomProgress progress, RoomDelivery delivery, GrainReferences grains,
     IOptions<RealtimeOptions> options, TimeProvider time)
 {
     public async Task Apply(UserView user)

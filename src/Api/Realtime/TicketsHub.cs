@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using TicketPlatform.Api.Common;
 using TicketPlatform.Messages;
 using TicketPlatform.Realtime;
 using TicketPlatform.Tickets;
@@ -15,7 +16,7 @@ namespace TicketPlatform.Api.Realtime;
 /// </summary>
 [Authorize]
 public sealed class TicketsHub(
-    TicketRooms rooms, RealtimeConnections connections, IGrainFactory grains, IOptions<RealtimeOptions> options, TimeProvider time) : Hub
+    TicketRooms rooms, RealtimeConnections connections, GrainReferences grains, IOptions<RealtimeOptions> options, TimeProvider time) : Hub
 {
     public const string Path = "/hubs/tickets";
 

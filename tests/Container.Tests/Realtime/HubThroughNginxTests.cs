@@ -17,7 +17,9 @@ public sealed class HubThroughNginxTests(Deployment deployment)
         var token = await deployment.Token("hub-watcher");
         using var client = deployment.Entries[0].Client(token);
         var created = await client.PostAsJsonAsync("/api/tickets", new { title = "Watched", description = "through nginx" }, TestContext.Current.CancellationToken);
-        var number = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("number").GetString()!;
+        var body = await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST /api/tickets answered {(int)created.StatusCode}: {body}");
+        var number = JsonDocument.Parse(body).RootElement.GetProperty("number").GetString()!;
         var hub = await BrowserHub.Connect(deployment.Url, token);
         await hub.Join(number);
 
