@@ -40,12 +40,12 @@ public sealed partial class StartupWarmup(
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     private volatile bool _finished;
-    private int _answered;
+    private int _rounds;
 
     public bool Finished => _finished;
 
-    /// <summary>Warm-up requests answered so far.</summary>
-    public int Answered => Volatile.Read(ref _answered);
+    /// <summary>Rounds of requests and pushes done so far.</summary>
+    public int Rounds => Volatile.Read(ref _rounds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -99,16 +99,16 @@ public sealed partial class StartupWarmup(
                 async (_, requestCancelled) =>
                 {
                     using var response = await client.GetAsync(Path, requestCancelled);
-                    Interlocked.Increment(ref _answered);
                 });
             await hubWarmup.Round(address, token, cancellationToken).WaitAsync(RoundTimeout, cancellationToken);
+            Interlocked.Increment(ref _rounds);
             await CompilerIdle(start, cancellationToken);
             settled = JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledRound;
         }
         while (!settled && time.GetElapsedTime(start) < options.Value.MaxDuration);
 
         var seconds = time.GetElapsedTime(start).TotalSeconds;
-        LogWarmedUp(logger, seconds, Answered);
+        LogWarmedUp(logger, seconds, Rounds);
     }
 
     /// <summary>
@@ -134,8 +134,8 @@ public sealed partial class StartupWarmup(
         ? null
         : TokenCommand.Mint(auth, SigningKeys.Resolve(auth, configuration), new string('w', JitUserSync.MaxSubjectLength + 1), null, null, null, TimeSpan.FromMinutes(5));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Seconds:0.0} s ({Requests} requests to itself)")]
-    private static partial void LogWarmedUp(ILogger logger, double seconds, int requests);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Seconds:0.0} s ({Rounds} rounds of requests and pushes to itself)")]
+    private static partial void LogWarmedUp(ILogger logger, double seconds, int rounds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up failed; reporting ready without it")]
     private static partial void LogFailed(ILogger logger, Exception exception);
