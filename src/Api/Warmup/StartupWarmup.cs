@@ -10,10 +10,11 @@ using TicketPlatform.Observability;
 namespace TicketPlatform.Api.Warmup;
 
 /// <summary>
-/// Right after start, sends this node's own request path real requests over loopback until the runtime stops
-/// compiling, then reports ready (<see cref="WarmupHealthCheck"/>). Tiered compilation makes hot methods twice more
-/// (instrumented, then optimised) on a background thread; under load on a small machine that thread gets a share of
-/// the core and the node ran at a third of its speed for 10 s and more. The requests write nothing: they ask
+/// Right after start, sends this node rounds of real requests and hub pushes over loopback (<see cref="HubWarmup"/>)
+/// until a round leaves the runtime nothing more to compile, then reports ready (<see cref="WarmupHealthCheck"/>).
+/// Tiered compilation compiles a hot method twice more (instrumented, then optimised) on one background thread; under
+/// load on a small machine that thread gets a share of the core, and a fresh node ran at a third of its speed for
+/// 10 s and more, its first fan-out spending two thirds of its CPU compiling. Nothing is written: the requests ask
 /// <c>/health/live</c> with a token that passes validation but that no local user can be made from.
 /// </summary>
 public sealed partial class StartupWarmup(
@@ -112,10 +113,6 @@ public sealed partial class StartupWarmup(
     }
 
     /// <summary>
-    /// A token this node accepts, for a subject longer than any local user's: <see cref="JitUserSync"/> refuses it
-    /// before it reaches a grain, so no user is made. None when tokens come from an authority (this node has no key).
-    /// </summary>
-    /// <summary>
     /// Waits while the background compiler works through what the last round made hot: the next round then runs the
     /// new code (and counts the calls that promote it again) instead of competing with the compiler for the core.
     /// </summary>
@@ -130,6 +127,10 @@ public sealed partial class StartupWarmup(
         while (JitInfo.GetCompiledMethodCount() != before && time.GetElapsedTime(start) < options.Value.MaxDuration);
     }
 
+    /// <summary>
+    /// A token this node accepts, for a subject longer than any local user's: <see cref="JitUserSync"/> refuses it
+    /// before it reaches a grain, so no user is made. None when tokens come from an authority (this node has no key).
+    /// </summary>
     private string? Token() => auth.Authority is { Length: > 0 }
         ? null
         : TokenCommand.Mint(auth, SigningKeys.Resolve(auth, configuration), new string('w', JitUserSync.MaxSubjectLength + 1), null, null, null, TimeSpan.FromMinutes(5));
