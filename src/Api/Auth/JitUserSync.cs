@@ -13,7 +13,7 @@ namespace TicketPlatform.Api.Auth;
 /// </summary>
 internal static class JitUserSync
 {
-    private const int MaxSubjectLength = 255;
+    public const int MaxSubjectLength = 255;
 
     public static async Task OnTokenValidated(TokenValidatedContext context)
     {

@@ -9,7 +9,7 @@ internal static class HealthPaths
     {
         document.Paths ??= [];
         document.Paths["/health/live"] = Path("GetLiveness", "The process is up", ready: false);
-        document.Paths["/health/ready"] = Path("GetReadiness", "The database and the cluster are reachable", ready: true);
+        document.Paths["/health/ready"] = Path("GetReadiness", "The database and the cluster are reachable and the node has warmed up", ready: true);
     }
 
     private static OpenApiPathItem Path(string operationId, string summary, bool ready)
@@ -17,7 +17,7 @@ internal static class HealthPaths
         var responses = new OpenApiResponses { ["200"] = Text("Healthy (or degraded but serving)", "Healthy", "Degraded") };
         if (ready)
         {
-            responses["503"] = Text("Not ready: the database or the cluster is unreachable", "Unhealthy");
+            responses["503"] = Text("Not ready: the database or the cluster is unreachable, or the node is still warming up", "Unhealthy");
         }
 
         return new OpenApiPathItem

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using Serilog.Events;
 
 namespace TicketPlatform.Observability.Logging;
 
@@ -9,12 +11,18 @@ public static class RequestLogging
     /// <summary>
     /// One line per request with method, path (never the query string), route template, status and time; placed
     /// before the exception handler so the line shows the status the client got. The middleware is handed the host's
-    /// logger: without one it derives a logger from the static one on every request.
+    /// logger: without one it derives a logger from the static one on every request. Requests <paramref name="unlogged"/>
+    /// picks (the process's own) are logged at <see cref="LogEventLevel.Verbose"/>, below the usual minimum.
     /// </summary>
-    public static IApplicationBuilder UseTicketPlatformRequestLogging(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseTicketPlatformRequestLogging(this IApplicationBuilder app, Func<HttpContext, bool>? unlogged = null) =>
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.ApplicationServices.GetRequiredService<ILogger>();
             options.EnrichDiagnosticContext = (context, http) => context.Set("Route", HttpRoute.Of(http));
+            if (unlogged is not null)
+            {
+                var standard = options.GetLevel;
+                options.GetLevel = (http, elapsed, exception) => unlogged(http) ? LogEventLevel.Verbose : standard(http, elapsed, exception);
+            }
         });
 }

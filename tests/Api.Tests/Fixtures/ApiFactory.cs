@@ -13,7 +13,8 @@ namespace TicketPlatform.Api.Tests.Fixtures;
 /// The real Api in the embedded profile (co-hosted silo) over a real database: a SQLite file in its own data
 /// directory, or a fresh PostgreSQL database. It listens on Kestrel at a free loopback port, so every test client
 /// speaks real HTTP and real WebSockets to it. <see cref="Restart"/> gives a new process-equivalent on the same data.
-/// Rate limits are off unless <paramref name="settings"/> switch them on (the rate-limit tests do, with small budgets).
+/// Rate limits are off unless <paramref name="settings"/> switch them on (the rate-limit tests do, with small budgets);
+/// so is the warm-up at start (the warm-up tests switch it on).
 /// Extra configuration <paramref name="settings"/> apply to every start of this instance.
 /// </summary>
 public sealed class ApiFactory(TestDatabase database, string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
@@ -108,6 +109,9 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory, IRea
         // One typing notice per connection and ticket: a test sending more proves the throttle, not the clock.
         builder.UseSetting("TicketPlatform:Realtime:TypingThrottle", "01:00:00");
         builder.UseSetting("TicketPlatform:RateLimits:Enabled", "false");
+
+        // Seconds of CPU per start that the tests do not need; WarmupTests switch it on.
+        builder.UseSetting("TicketPlatform:Warmup:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

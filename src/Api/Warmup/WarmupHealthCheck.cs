@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace TicketPlatform.Api.Warmup;
+
+/// <summary>Not ready while the node warms up: a load balancer sends it traffic once its hot paths are compiled.</summary>
+internal sealed class WarmupHealthCheck(StartupWarmup warmup) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(warmup.Finished ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Warming up."));
+}

@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TicketPlatform.Api.Warmup;
+
+/// <summary>
+/// The header that marks this node's own warm-up requests, so that they leave no line in the request log. Its value is
+/// a secret of this process: nobody else can keep a request of theirs out of the log with it.
+/// </summary>
+public sealed class WarmupMarker
+{
+    public const string HeaderName = "X-TicketPlatform-Warmup";
+
+    private readonly byte[] _value = RandomNumberGenerator.GetBytes(32);
+
+    public string Value => Convert.ToBase64String(_value);
+
+    public bool Marks(HttpContext context) =>
+        context.Request.Headers[HeaderName] is [{ } sent] && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(sent), Encoding.ASCII.GetBytes(Value));
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.Api.Warmup;
+using TicketPlatform.Persistence;
+using TicketPlatform.TestSupport;
+
+namespace TicketPlatform.Api.Tests.Hosting;
+
+/// <summary>
+/// The warm-up at start (off in the other tests): the node reports ready only once it has sent its requests and
+/// pushes to itself, and they leave nothing in the database.
+/// </summary>
+public sealed class WarmupTests
+{
+    [Fact]
+    public async Task The_node_is_ready_only_after_its_warm_up_which_writes_nothing()
+    {
+        var api = await ApiFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["TicketPlatform:Warmup:Enabled"] = "true" });
+        try
+        {
+            var warmup = api.Services.GetRequiredService<StartupWarmup>();
+            var client = api.CreateClient();
+            await Eventually.True(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, "the node to report ready", TimeSpan.FromMinutes(2));
+
+            Assert.True(warmup.Finished, "ready before the warm-up finished");
+            Assert.True(warmup.Rounds > 0, "no round of the warm-up reached the node");
+            foreach (var table in new[] { "users", "tickets", "events", "participants" })
+            {
+                Assert.Equal(0, await api.Database.Scalar<long>($"SELECT COUNT(*) FROM {table}"));
+            }
+        }
+        finally
+        {
+            await api.DisposeAllAsync();
+        }
+    }
+}
+
+/// <summary>Nobody but the node's own warm-up connects to its hub: not a stranger, not a signed-in user.</summary>
+public abstract class WarmupHubTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    private const string Negotiate = $"{WarmupHub.Path}/negotiate?negotiateVersion=1";
+
+    [Fact]
+    public async Task Only_requests_with_the_nodes_own_marker_reach_the_warm_up_hub()
+    {
+        var user = await NewUser();
+        var anonymous = Api.CreateClient();
+        var marked = Api.CreateClient();
+        marked.DefaultRequestHeaders.Add(WarmupMarker.HeaderName, Api.Services.GetRequiredService<WarmupMarker>().Value);
+        var guessed = Api.CreateClient();
+        guessed.DefaultRequestHeaders.Add(WarmupMarker.HeaderName, Convert.ToBase64String(new byte[32]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(Negotiate, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guessed.PostAsync(Negotiate, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.Client.PostAsync(Negotiate, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await marked.PostAsync(Negotiate, null)).StatusCode);
+    }
+}
+
+[Collection(nameof(SqliteApi))]
+public sealed class SqliteWarmupHubTests(SqliteApi fixture) : WarmupHubTests(fixture);
