@@ -22,8 +22,9 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
     private readonly Lock _gate = new();
     private readonly Queue<Write> _pending = [];
     private bool _leading;
+    private bool _disposed;
 
-    /// <summary>Used only while holding the writer.</summary>
+    /// <summary>Used by the leader; taken away (to be closed) under the gate, by a disposal while none leads or by the last leader after it.</summary>
     private DbConnection? _connection;
 
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write)
@@ -58,6 +59,7 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
             try
             {
                 List<Write> group = [];
+                DbConnection? closing = null;
                 lock (_gate)
                 {
                     while (group.Count < maxWrites && _pending.TryDequeue(out var next))
@@ -68,8 +70,14 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
                     if (group.Count == 0)
                     {
                         _leading = false;
-                        return;
+                        closing = _disposed ? TakeConnection() : null;
                     }
+                }
+
+                if (group.Count == 0)
+                {
+                    await (closing?.DisposeAsync() ?? ValueTask.CompletedTask);
+                    return;
                 }
 
                 try
@@ -186,21 +194,27 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
         return _connection;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Closes the kept connection, now when no group runs, else when the leader stops. It does not wait for the writer,
+    /// which its holder may keep while this is disposed (a silo stopping under a held writer).
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
-        await writer.WaitAsync();
-        try
+        DbConnection? closing;
+        lock (_gate)
         {
-            if (_connection is { } connection)
-            {
-                _connection = null;
-                await connection.DisposeAsync();
-            }
+            _disposed = true;
+            closing = _leading ? null : TakeConnection();
         }
-        finally
-        {
-            writer.Release();
-        }
+
+        return closing?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+
+    private DbConnection? TakeConnection()
+    {
+        var connection = _connection;
+        _connection = null;
+        return connection;
     }
 
     private abstract class Write
