@@ -154,6 +154,19 @@ public abstract class WriteGroupTests(ClusterFixture fixture) : GrainTest(fixtur
         Assert.Equal("new table", await probe.NoteAsync("after"));
     }
 
+    [Fact]
+    public async Task Writes_run_on_beyond_the_number_of_statements_the_writer_keeps_prepared()
+    {
+        await using var probe = await ProbeAsync();
+        var keys = Enumerable.Range(0, 300).Select(i => $"key {i}").ToList();
+
+        // Each key by an SQL text of its own, then the first text again once the kept ones were dropped.
+        await probe.Database.WriteAsync((connection, transaction) => SqlBatch.ExecuteAsync(
+            connection, transaction, [.. keys.Select((key, i) => probe.Insert(new { Key = key }, tag: i)), probe.Insert(new { Key = "again" }, tag: 0)]));
+
+        Assert.Equal(keys.Append("again").Order(StringComparer.Ordinal), await probe.KeysAsync());
+    }
+
     /// <summary>Holds the database's one writer until disposed (SQLite); PostgreSQL has none to hold.</summary>
     private async Task<IAsyncDisposable> HoldWriterAsync()
     {
@@ -218,7 +231,8 @@ public abstract class WriteGroupTests(ClusterFixture fixture) : GrainTest(fixtur
                CREATE TRIGGER {table}_refuse BEFORE INSERT ON {table} FOR EACH ROW WHEN (NEW.key = '{key}') EXECUTE FUNCTION {table}_refuse();
                """);
 
-        private SqlStatement Insert(object key) => new($"INSERT INTO {table} (key) VALUES (@Key)", key);
+        /// <summary>The insert; a <paramref name="tag"/> makes its SQL text another one.</summary>
+        public SqlStatement Insert(object key, int? tag = null) => new($"INSERT INTO {table} (key) VALUES (@Key){(tag is null ? "" : $" -- {tag}")}", key);
 
         public async ValueTask DisposeAsync()
         {
