@@ -9,7 +9,7 @@ namespace TicketPlatform.Persistence;
 /// database is down or restarting) becomes a <see cref="StorageUnavailableException"/>, which callers across the
 /// cluster understand; a failing statement on a live connection stays the driver's exception, for the stores to judge.
 /// </summary>
-public sealed class Database(ISqlDialect dialect)
+public sealed class Database(ISqlDialect dialect) : IAsyncDisposable
 {
     /// <summary>The most writes one shared transaction takes: the writer is not held much longer than one commit's flush.</summary>
     private const int MaxGroupedWrites = 64;
@@ -92,6 +92,8 @@ public sealed class Database(ISqlDialect dialect)
             }
         }
     }
+
+    public ValueTask DisposeAsync() => _group?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     // The driver's exception stays here: its type may be unknown to a caller on another node.
     internal static StorageUnavailableException Unavailable(DbException e) =>

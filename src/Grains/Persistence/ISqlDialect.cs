@@ -22,6 +22,12 @@ public interface ISqlDialect : IAsyncDisposable
     SemaphoreSlim? Writer { get; }
 
     /// <summary>
+    /// A connection for the writes under <see cref="Writer"/>, kept open by them: on SQLite one that keeps its commands
+    /// prepared (<see cref="SqliteWriterConnection"/>), elsewhere an ordinary one.
+    /// </summary>
+    DbConnection CreateWriterConnection();
+
+    /// <summary>
     /// Holds, until <paramref name="transaction"/> ends, a lock that serialises every write transaction taking the
     /// same <paramref name="key"/>, so that a check-then-write inside it sees all earlier commits.
     /// </summary>

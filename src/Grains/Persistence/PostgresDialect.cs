@@ -15,6 +15,8 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
 
     public DbConnection CreateConnection() => _dataSource.CreateConnection();
 
+    public DbConnection CreateWriterConnection() => CreateConnection();
+
     public void DiscardIdleConnections() => _dataSource.Clear();
 
     // Under READ COMMITTED each later statement of the transaction takes a fresh snapshot, so it sees what the previous holder committed.

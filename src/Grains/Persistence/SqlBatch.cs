@@ -32,11 +32,7 @@ internal static partial class SqlBatch
         {
             foreach (var statement in statements)
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = statement.Sql;
-                Bind(statement, command.CreateParameter, command.Parameters);
-                if (await command.ExecuteNonQueryAsync() == 0 && statement.MustAffectRow)
+                if (await ExecuteAsync(connection, transaction, statement) == 0 && statement.MustAffectRow)
                 {
                     return false;
                 }
@@ -65,6 +61,29 @@ internal static partial class SqlBatch
         }
 
         return !MissedRow(statements, batch);
+    }
+
+    /// <summary>
+    /// One statement as a command of its own, returning the rows it affected; on the single writer's connection
+    /// (SQLite) with the command kept prepared there for its SQL.
+    /// </summary>
+    public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlStatement statement)
+    {
+        if (connection is SqliteWriterConnection writer)
+        {
+            return await ExecuteAsync(writer.Prepared(statement.Sql, transaction), statement);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = statement.Sql;
+        return await ExecuteAsync(command, statement);
+    }
+
+    private static Task<int> ExecuteAsync(DbCommand command, SqlStatement statement)
+    {
+        Bind(statement, command.CreateParameter, command.Parameters);
+        return command.ExecuteNonQueryAsync();
     }
 
     private static bool MissedRow(IReadOnlyList<SqlStatement> statements, DbBatch batch)

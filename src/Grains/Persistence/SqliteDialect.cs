@@ -21,6 +21,8 @@ public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
 
     public DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
+    public DbConnection CreateWriterConnection() => new SqliteWriterConnection(connectionString);
+
     public void DiscardIdleConnections()
     {
     }

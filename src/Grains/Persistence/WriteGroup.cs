@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 
 namespace TicketPlatform.Persistence;
@@ -9,13 +10,22 @@ namespace TicketPlatform.Persistence;
 /// committed alone: a write that throws is rolled back to its savepoint and its caller gets the exception, the others
 /// commit. When the shared transaction itself fails (the commit, or a rollback to a savepoint), nothing of it was
 /// written and every write of the group is run once more in a transaction of its own, so one failure stays one
-/// caller's.
+/// caller's. The groups run on one connection, kept open from the first group on (on SQLite one that keeps its
+/// commands prepared: <see cref="SqliteWriterConnection"/>).
 /// </summary>
-internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int maxWrites)
+internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int maxWrites) : IAsyncDisposable
 {
+    private static readonly SqlStatement Savepoint = new("SAVEPOINT write", new { });
+    private static readonly SqlStatement RollbackToSavepoint = new("ROLLBACK TO write", new { });
+    private static readonly SqlStatement ReleaseSavepoint = new("RELEASE write", new { });
+
     private readonly Lock _gate = new();
     private readonly Queue<Write> _pending = [];
     private bool _leading;
+    private bool _disposed;
+
+    /// <summary>Used by the leader; taken away (to be closed) under the gate, by a disposal while none leads or by the last leader after it.</summary>
+    private DbConnection? _connection;
 
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write)
     {
@@ -49,6 +59,7 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
             try
             {
                 List<Write> group = [];
+                DbConnection? closing = null;
                 lock (_gate)
                 {
                     while (group.Count < maxWrites && _pending.TryDequeue(out var next))
@@ -59,8 +70,14 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
                     if (group.Count == 0)
                     {
                         _leading = false;
-                        return;
+                        closing = _disposed ? TakeConnection() : null;
                     }
+                }
+
+                if (group.Count == 0)
+                {
+                    await (closing?.DisposeAsync() ?? ValueTask.CompletedTask);
+                    return;
                 }
 
                 try
@@ -69,7 +86,7 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
                 }
                 catch (Exception e)
                 {
-                    // Only what no write caused can land here (disposing the connection): whoever is not answered yet fails.
+                    // Only what no write caused can land here: whoever is not answered yet fails.
                     group.ForEach(write => write.Fail(e));
                 }
             }
@@ -82,10 +99,10 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
 
     private async Task RunAsync(List<Write> group)
     {
-        await using var connection = dialect.CreateConnection();
+        DbConnection connection;
         try
         {
-            await connection.OpenAsync();
+            connection = await OpenAsync();
         }
         catch (Exception e)
         {
@@ -113,7 +130,7 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
             await using var transaction = await connection.BeginTransactionAsync();
             for (var i = 0; i < group.Count; i++)
             {
-                await ExecuteAsync(connection, transaction, "SAVEPOINT write");
+                await SqlBatch.ExecuteAsync(connection, transaction, Savepoint);
                 try
                 {
                     await group[i].RunAsync(connection, transaction);
@@ -121,10 +138,10 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
                 catch (Exception e)
                 {
                     failures[i] = e;
-                    await ExecuteAsync(connection, transaction, "ROLLBACK TO write");
+                    await SqlBatch.ExecuteAsync(connection, transaction, RollbackToSavepoint);
                 }
 
-                await ExecuteAsync(connection, transaction, "RELEASE write");
+                await SqlBatch.ExecuteAsync(connection, transaction, ReleaseSavepoint);
             }
 
             await transaction.CommitAsync();
@@ -165,12 +182,39 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
+    /// <summary>The kept connection, opened when it is not open (before the first group, or after its opening failed).</summary>
+    private async Task<DbConnection> OpenAsync()
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        _connection ??= dialect.CreateWriterConnection();
+        if (_connection.State != ConnectionState.Open)
+        {
+            await _connection.OpenAsync();
+        }
+
+        return _connection;
+    }
+
+    /// <summary>
+    /// Closes the kept connection, now when no group runs, else when the leader stops. It does not wait for the writer,
+    /// which its holder may keep while this is disposed (a silo stopping under a held writer).
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        DbConnection? closing;
+        lock (_gate)
+        {
+            _disposed = true;
+            closing = _leading ? null : TakeConnection();
+        }
+
+        return closing?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+
+    private DbConnection? TakeConnection()
+    {
+        var connection = _connection;
+        _connection = null;
+        return connection;
     }
 
     private abstract class Write

@@ -48,8 +48,9 @@ public abstract class CategoryTestBase(ApiFixture fixture) : ApiTestBase(fixture
         await using ISqlDialect dialect = options.Provider == DatabaseProvider.Sqlite
             ? new SqliteDialect(options.ConnectionString)
             : new PostgresDialect(options.ConnectionString);
+        await using var database = new Database(dialect);
         var now = DateTimeOffset.UtcNow;
-        await new Database(dialect).WriteAsync((connection, transaction) => connection.ExecuteAsync(
+        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             """
             INSERT INTO users (id, subject, email, name, name_set_by_user, role, active, created_at, updated_at)
             VALUES (@Id, @Subject, NULL, NULL, @NameSetByUser, 'AGENT', @Active, @Now, @Now)

@@ -104,6 +104,69 @@ public abstract class WriteGroupTests(ClusterFixture fixture) : GrainTest(fixtur
         Assert.Equal(OnSqlite ? [2, 2, 2, 2, 1, 1] : [1, 1, 1, 1, 1, 1], runs);
     }
 
+    [Fact]
+    public async Task A_statement_that_failed_in_a_group_runs_again_on_the_same_kept_command_with_new_parameters()
+    {
+        await using var probe = await ProbeAsync();
+        await probe.InsertInBatchAsync(new { Key = "taken" });
+        var connections = new DbConnection[6];
+        Task<int>[] writes;
+        await using (await HoldWriterAsync())
+        {
+            writes = [.. Enumerable.Range(0, 6).Select(i => probe.Database.WriteAsync(async (connection, transaction) =>
+            {
+                connections[i] = connection;
+                await probe.InsertInBatchAsync(connection, transaction, new { Key = i == 2 ? "taken" : $"key {i}" });
+                return i;
+            }))];
+        }
+
+        var duplicate = await Assert.ThrowsAnyAsync<DbException>(() => writes[2]);
+        Assert.True(probe.Database.Dialect.IsUniqueViolation(duplicate));
+        int[] committed = [0, 1, 3, 4, 5];
+        foreach (var i in committed)
+        {
+            Assert.Equal(i, await writes[i]);
+        }
+
+        // The same SQL again, in a transaction of its own, bound from parameters of another shape.
+        await probe.InsertInBatchAsync(new { Key = "after", Unused = 1 });
+        Assert.Equal(
+            committed.Select(i => $"key {i}").Append("taken").Append("after").Order(StringComparer.Ordinal),
+            await probe.KeysAsync());
+        if (OnSqlite)
+        {
+            Assert.Single(connections.Distinct());
+            Assert.IsType<SqliteWriterConnection>(connections[0]);
+        }
+    }
+
+    [Fact]
+    public async Task A_kept_statement_follows_a_change_of_its_table()
+    {
+        await using var probe = await ProbeAsync();
+        await probe.InsertInBatchAsync(new { Key = "before" });
+        await probe.RecreateWithNoteAsync();
+
+        await probe.InsertInBatchAsync(new { Key = "after" });
+
+        Assert.Equal(["after"], await probe.KeysAsync());
+        Assert.Equal("new table", await probe.NoteAsync("after"));
+    }
+
+    [Fact]
+    public async Task Writes_run_on_beyond_the_number_of_statements_the_writer_keeps_prepared()
+    {
+        await using var probe = await ProbeAsync();
+        var keys = Enumerable.Range(0, 300).Select(i => $"key {i}").ToList();
+
+        // Each key by an SQL text of its own, then the first text again once the kept ones were dropped.
+        await probe.Database.WriteAsync((connection, transaction) => SqlBatch.ExecuteAsync(
+            connection, transaction, [.. keys.Select((key, i) => probe.Insert(new { Key = key }, tag: i)), probe.Insert(new { Key = "again" }, tag: 0)]));
+
+        Assert.Equal(keys.Append("again").Order(StringComparer.Ordinal), await probe.KeysAsync());
+    }
+
     /// <summary>Holds the database's one writer until disposed (SQLite); PostgreSQL has none to hold.</summary>
     private async Task<IAsyncDisposable> HoldWriterAsync()
     {
@@ -134,6 +197,23 @@ public abstract class WriteGroupTests(ClusterFixture fixture) : GrainTest(fixtur
         public Task InsertAsync(DbConnection connection, DbTransaction transaction, string key) =>
             connection.ExecuteAsync($"INSERT INTO {table} (key) VALUES (@key)", new { key }, transaction);
 
+        /// <summary>An insert as the stores send their writes (on SQLite's writer, by a command kept for its SQL).</summary>
+        public Task InsertInBatchAsync(DbConnection connection, DbTransaction transaction, object key) =>
+            SqlBatch.ExecuteAsync(connection, transaction, [Insert(key)]);
+
+        public Task<bool> InsertInBatchAsync(object key) =>
+            database.WriteAsync((connection, transaction) => SqlBatch.ExecuteAsync(connection, transaction, [Insert(key)]));
+
+        /// <summary>Drops the table and creates it again, empty, with a column whose default tells the new table's rows.</summary>
+        public Task RecreateWithNoteAsync() =>
+            test.ExecuteAsync($"DROP TABLE {table}; CREATE TABLE {table} (note TEXT NOT NULL DEFAULT 'new table', key TEXT PRIMARY KEY)");
+
+        public async Task<string> NoteAsync(string key)
+        {
+            await using var connection = await test.Fixture.OpenConnectionAsync();
+            return await connection.QuerySingleAsync<string>($"SELECT note FROM {table} WHERE key = @key", new { key });
+        }
+
         public async Task<List<string>> KeysAsync()
         {
             await using var connection = await test.Fixture.OpenConnectionAsync();
@@ -151,8 +231,12 @@ public abstract class WriteGroupTests(ClusterFixture fixture) : GrainTest(fixtur
                CREATE TRIGGER {table}_refuse BEFORE INSERT ON {table} FOR EACH ROW WHEN (NEW.key = '{key}') EXECUTE FUNCTION {table}_refuse();
                """);
 
+        /// <summary>The insert; a <paramref name="tag"/> makes its SQL text another one.</summary>
+        public SqlStatement Insert(object key, int? tag = null) => new($"INSERT INTO {table} (key) VALUES (@Key){(tag is null ? "" : $" -- {tag}")}", key);
+
         public async ValueTask DisposeAsync()
         {
+            await database.DisposeAsync();
             await dialect.DisposeAsync();
             await test.ExecuteAsync(test.OnSqlite ? $"DROP TABLE {table}" : $"DROP TABLE {table}; DROP FUNCTION IF EXISTS {table}_refuse()");
         }

@@ -66,7 +66,11 @@ public abstract class SlaDueStoreTests(ClusterFixture fixture) : GrainTest(fixtu
 
     private sealed record OpenDatabase(ISqlDialect Dialect, Database Database, SlaDueStore Store) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => Dialect.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await Database.DisposeAsync();
+            await Dialect.DisposeAsync();
+        }
     }
 }
 
