@@ -5,7 +5,7 @@
 #      connections spread over the two Api nodes.
 # The load generator runs on CPU BENCH_LOAD_CPU (1). Usage: bench/fanout.sh [single|cluster|both]
 # Environment: BENCH_FANOUT_K (1000), BENCH_FANOUT_M (50), BENCH_FANOUT_R (10), BENCH_KEEP=1 keeps the logs,
-# BENCH_FANOUT_ROUNDS (1): rounds on the same single node (each a new room and K new connections); the first runs on a
+# BENCH_FANOUT_WARMUP (20) warm-up messages before the measured ones, BENCH_FANOUT_ROUNDS (1): rounds on the same single node (each a new room and K new connections); the first runs on a
 # freshly started node, the later ones on a node whose send path the runtime has already compiled.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,7 +12,7 @@
 #        bench/run.sh --quick    (5 s warm-up, 5 s measured, K=200, 10^4 tickets for M: a smoke run, figures are rough)
 #        bench/run.sh --writes   (P3 and P4 only, with their references; combines with --quick)
 #        bench/run.sh --p1       (P1 and W only, with the reference; combines with --quick)
-# Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_MEMORY_TICKETS, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
+# Environment: BENCH_KEEP=1 keeps the work directory (logs, pgbench output), BENCH_WARMUP, BENCH_SECONDS, BENCH_FANOUT_K, BENCH_FANOUT_M, BENCH_FANOUT_R, BENCH_FANOUT_WARMUP (20 warm-up messages before P6 measures), BENCH_MEMORY_TICKETS, BENCH_SERVER_CPU, BENCH_LOAD_CPU.
 # It starts and stops its own throwaway PostgreSQL (scripts/lib/postgres.sh) and needs pgbench and taskset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
