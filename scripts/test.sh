@@ -18,8 +18,11 @@ log=$(mktemp)
 status=0
 dotnet test TicketPlatform.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
-# One closing line for the whole run, summed over the test assemblies' summaries.
-awk '$1 == "Passed:" { p += $2 } $1 == "Failed:" { f += $2 } $1 == "Skipped:" { s += $2 }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# The closing lines for the whole run: the failed tests by name (the log's tail is often all a CI shows),
+# then the counts summed over the test assemblies' summaries.
+awk '$1 == "Failed" && $2 ~ /^TicketPlatform\./ { name = $0; sub(/^ *Failed /, "", name); sub(/ \[[^]]*\]$/, "", name); failed[++n] = name }
+     $1 == "Passed:" { p += $2 } $1 == "Failed:" { f += $2 } $1 == "Skipped:" { s += $2 }
+     END { for (i = 1; i <= n; i++) print "FAILED: " failed[i]
+           printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"

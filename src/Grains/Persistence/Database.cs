@@ -14,7 +14,7 @@ public sealed class Database(ISqlDialect dialect) : IAsyncDisposable
     /// <summary>The most writes one shared transaction takes: the writer is not held much longer than one commit's flush.</summary>
     private const int MaxGroupedWrites = 64;
 
-    private readonly WriteGroup? _group = dialect.Writer is { } writer ? new WriteGroup(dialect, writer, MaxGroupedWrites) : null;
+    private readonly WriteGroup? _group = dialect.Writer is { } writer ? new WriteGroup(writer, MaxGroupedWrites) : null;
 
     public ISqlDialect Dialect => dialect;
 

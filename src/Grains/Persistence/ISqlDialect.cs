@@ -15,17 +15,8 @@ public interface ISqlDialect : IAsyncDisposable
     /// </summary>
     void DiscardIdleConnections();
 
-    /// <summary>
-    /// Where the database admits one write transaction at a time (SQLite, per file): the lock held for the length of
-    /// each, and the writes waiting for it are grouped (<see cref="WriteGroup"/>). Null where writes run concurrently.
-    /// </summary>
-    SemaphoreSlim? Writer { get; }
-
-    /// <summary>
-    /// A connection for the writes under <see cref="Writer"/>, kept open by them: on SQLite one that keeps its commands
-    /// prepared (<see cref="SqliteWriterConnection"/>), elsewhere an ordinary one.
-    /// </summary>
-    DbConnection CreateWriterConnection();
+    /// <summary>Where the database admits one write transaction at a time (SQLite); null where writes run concurrently.</summary>
+    SingleWriter? Writer { get; }
 
     /// <summary>
     /// Holds, until <paramref name="transaction"/> ends, a lock that serialises every write transaction taking the

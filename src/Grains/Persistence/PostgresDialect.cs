@@ -11,11 +11,9 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    public SemaphoreSlim? Writer => null;
+    public SingleWriter? Writer => null;
 
     public DbConnection CreateConnection() => _dataSource.CreateConnection();
-
-    public DbConnection CreateWriterConnection() => CreateConnection();
 
     public void DiscardIdleConnections() => _dataSource.Clear();
 

@@ -11,17 +11,15 @@ namespace TicketPlatform.Persistence;
 /// </summary>
 public sealed partial class SqliteDialect(string connectionString) : ISqlDialect
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
-
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public SemaphoreSlim? Writer { get; } =
-        Writers.GetOrAdd(new SqliteConnectionStringBuilder(connectionString).DataSource, _ => new SemaphoreSlim(1, 1));
+    public SingleWriter? Writer { get; } = new(
+        Turns.GetOrAdd(new SqliteConnectionStringBuilder(connectionString).DataSource, _ => new SemaphoreSlim(1, 1)),
+        () => new SqliteWriterConnection(connectionString));
 
     public DbConnection CreateConnection() => new SqliteConnection(connectionString);
-
-    public DbConnection CreateWriterConnection() => new SqliteWriterConnection(connectionString);
 
     public void DiscardIdleConnections()
     {

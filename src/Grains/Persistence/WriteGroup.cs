@@ -13,7 +13,7 @@ namespace TicketPlatform.Persistence;
 /// caller's. The groups run on one connection, kept open from the first group on (on SQLite one that keeps its
 /// commands prepared: <see cref="SqliteWriterConnection"/>).
 /// </summary>
-internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int maxWrites) : IAsyncDisposable
+internal sealed class WriteGroup(SingleWriter writer, int maxWrites) : IAsyncDisposable
 {
     private static readonly SqlStatement Savepoint = new("SAVEPOINT write", new { });
     private static readonly SqlStatement RollbackToSavepoint = new("ROLLBACK TO write", new { });
@@ -55,7 +55,7 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
     {
         while (true)
         {
-            await writer.WaitAsync();
+            await writer.Turn.WaitAsync();
             try
             {
                 List<Write> group = [];
@@ -92,7 +92,7 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
             }
             finally
             {
-                writer.Release();
+                writer.Turn.Release();
             }
         }
     }
@@ -185,7 +185,7 @@ internal sealed class WriteGroup(ISqlDialect dialect, SemaphoreSlim writer, int 
     /// <summary>The kept connection, opened when it is not open (before the first group, or after its opening failed).</summary>
     private async Task<DbConnection> OpenAsync()
     {
-        _connection ??= dialect.CreateWriterConnection();
+        _connection ??= writer.CreateConnection();
         if (_connection.State != ConnectionState.Open)
         {
             await _connection.OpenAsync();

@@ -83,8 +83,8 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
         yield return first.IsCreation
             ? new SqlStatement(
                 $"INSERT INTO tickets ({TicketColumns}) VALUES (@Number, @Title, @Description, @Status, @Priority, @CategoryId, @RequesterId, @AssigneeId, @PriorityLocked, @CategoryLocked, @AssignmentLocked, @Archived, @CreatedAt, @UpdatedAt, @ResolvedAt, @ClosedAt, @Version, @LastSeq, @PublicVersion, @PublicUpdatedAt, @Sla, @SlaDueAt, @SlaState)",
-                TicketValues.Of(last.After, expectedVersion: 0))
-            : Update(TicketValues.Of(first.Before, first.Before.Version), TicketValues.Of(last.After, first.Before.Version));
+                TicketParameters(last.After, expectedVersion: 0))
+            : Update(first.Before, last.After);
 
         foreach (var change in changes)
         {
@@ -124,14 +124,17 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
     /// row holds <paramref name="before"/>, so the others are already right, and each column set costs the database the
     /// upkeep of every index and trigger on it, value changed or not (a posted message changes 5 of the 20 columns).
     /// </summary>
-    private static SqlStatement Update(TicketValues before, TicketValues after) => new(
+    private static SqlStatement Update(TicketState before, TicketState after) => new(
         $"UPDATE tickets SET {string.Join(", ", Changeable.Where(column => !Equals(column.Value(before), column.Value(after))).Select(column => column.Set))} "
             + "WHERE number = @Number AND version = @ExpectedVersion",
-        after,
+        TicketParameters(after, before.Version),
         MustAffectRow: true);
 
-    /// <summary>The columns a commit may change, each with its assignment (the version always changes).</summary>
-    private static readonly (string Set, Func<TicketValues, object?> Value)[] Changeable =
+    /// <summary>
+    /// The columns a commit may change, each with the state it is written from (the version always changes). The SLA
+    /// clocks are immutable and replaced only when they change, so the instance tells.
+    /// </summary>
+    private static readonly (string Set, Func<TicketState, object?> Value)[] Changeable =
     [
         ("title = @Title", t => t.Title),
         ("description = @Description", t => t.Description),
@@ -150,64 +153,36 @@ internal sealed class TicketStore(Database database, IEnumerable<ICommittedEvent
         ("last_seq = @LastSeq", t => t.LastSeq),
         ("public_version = @PublicVersion", t => t.PublicVersion),
         ("public_updated_at = @PublicUpdatedAt", t => t.PublicUpdatedAt),
-        ("sla = @Sla", t => t.Sla),
-        ("sla_due_at = @SlaDueAt", t => t.SlaDueAt),
-        ("sla_state = @SlaState", t => t.SlaState),
+        ("sla = @Sla, sla_due_at = @SlaDueAt, sla_state = @SlaState", t => t.Sla),
     ];
 
-    /// <summary>The ticket row's values as its statements' parameters.</summary>
-    private sealed record TicketValues(
-        int ExpectedVersion,
-        string Number,
-        string Title,
-        string Description,
-        string Status,
-        short Priority,
-        Guid? CategoryId,
-        Guid RequesterId,
-        Guid? AssigneeId,
-        bool PriorityLocked,
-        bool CategoryLocked,
-        bool AssignmentLocked,
-        bool Archived,
-        DateTimeOffset CreatedAt,
-        DateTimeOffset UpdatedAt,
-        DateTimeOffset? ResolvedAt,
-        DateTimeOffset? ClosedAt,
-        int Version,
-        long LastSeq,
-        int PublicVersion,
-        DateTimeOffset PublicUpdatedAt,
-        string? Sla,
-        DateTimeOffset SlaDueAt,
-        string? SlaState)
+    private static object TicketParameters(TicketState t, int expectedVersion) => new
     {
-        public static TicketValues Of(TicketState t, int expectedVersion) => new(
-            expectedVersion,
-            t.Number,
-            t.Title,
-            t.Description,
-            EnumText.Of(t.Status),
-            (short)t.Priority,
-            t.CategoryId,
-            t.RequesterId,
-            t.AssigneeId,
-            t.PriorityLocked,
-            t.CategoryLocked,
-            t.AssignmentLocked,
-            t.Archived,
-            t.CreatedAt,
-            t.UpdatedAt,
-            t.ResolvedAt,
-            t.ClosedAt,
-            t.Version,
-            t.LastSeq,
-            t.PublicVersion,
-            t.PublicUpdatedAt,
-            SlaColumns.Json(t.Sla),
-            SlaColumns.SortKey(t.Sla),
-            SlaColumns.State(t.Sla));
-    }
+        ExpectedVersion = expectedVersion,
+        t.Number,
+        t.Title,
+        t.Description,
+        Status = EnumText.Of(t.Status),
+        Priority = (short)t.Priority,
+        t.CategoryId,
+        t.RequesterId,
+        t.AssigneeId,
+        t.PriorityLocked,
+        t.CategoryLocked,
+        t.AssignmentLocked,
+        t.Archived,
+        t.CreatedAt,
+        t.UpdatedAt,
+        t.ResolvedAt,
+        t.ClosedAt,
+        t.Version,
+        t.LastSeq,
+        t.PublicVersion,
+        t.PublicUpdatedAt,
+        Sla = SlaColumns.Json(t.Sla),
+        SlaDueAt = SlaColumns.SortKey(t.Sla),
+        SlaState = SlaColumns.State(t.Sla),
+    };
 
     private sealed class ParticipantRow
     {

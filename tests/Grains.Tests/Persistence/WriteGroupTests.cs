@@ -175,7 +175,7 @@ public abstract class WriteGroupTests(ClusterFixture fixture) : GrainTest(fixtur
             return new Release(() => { });
         }
 
-        var writer = new SqliteDialect(Fixture.Database.Options.ConnectionString).Writer!;
+        var writer = new SqliteDialect(Fixture.Database.Options.ConnectionString).Writer!.Turn;
         await writer.WaitAsync(Cancellation);
         return new Release(() => writer.Release());
     }

@@ -238,7 +238,7 @@ public abstract class GroupCommitGrainTests(ClusterFixture fixture) : GrainTest(
     {
         if (Fixture.Provider == DatabaseProvider.Sqlite)
         {
-            var writer = new SqliteDialect(Fixture.Database.Options.ConnectionString).Writer!;
+            var writer = new SqliteDialect(Fixture.Database.Options.ConnectionString).Writer!.Turn;
             await writer.WaitAsync(Cancellation);
             return new Hold(() =>
             {
