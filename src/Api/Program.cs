@@ -78,11 +78,11 @@ if (hostedDatabase is not null)
     SchemaMigrator.Migrate(hostedDatabase);
 }
 
+var warmup = app.Services.GetRequiredService<WarmupMarker>();
 app.UseManagementPort();
-app.UseHttpMetrics();
+app.UseHttpMetrics(warmup.Marks);
 app.UseTicketPlatformSecurityHeaders();
-
-app.UseTicketPlatformRequestLogging(app.Services.GetRequiredService<WarmupMarker>().Marks);
+app.UseTicketPlatformRequestLogging(warmup.Marks);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTicketPlatformOpenApi();

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TicketPlatform.Observability;
@@ -33,7 +34,7 @@ public sealed class HttpMetrics
     private static string StatusLabel(int status) =>
         (uint)status < StatusLabels.Length ? StatusLabels[status] : status.ToString(CultureInfo.InvariantCulture);
 
-    public async Task Measure(HttpContext context, RequestDelegate next)
+    public async Task Measure(HttpContext context, RequestDelegate next, Func<HttpContext, bool>? unmeasured)
     {
         var route = HttpRoute.Of(context);
         var started = Stopwatch.GetTimestamp();
@@ -43,23 +44,40 @@ public sealed class HttpMetrics
         }
         finally
         {
-            var tags = new TagList
+            if (unmeasured?.Invoke(context) == true)
             {
-                { "method", context.Request.Method },
-                { "route", route },
-                { "status", StatusLabel(context.Response.StatusCode) },
-            };
-            _requests.Add(1, tags);
-            _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+                // ASP.NET Core's own http.server.* metrics read this flag when the request ends, after this middleware.
+                context.Features.Get<IHttpMetricsTagsFeature>()?.MetricsDisabled = true;
+            }
+            else
+            {
+                Record(context, route, started);
+            }
         }
+    }
+
+    private void Record(HttpContext context, string route, long started)
+    {
+        var tags = new TagList
+        {
+            { "method", context.Request.Method },
+            { "route", route },
+            { "status", StatusLabel(context.Response.StatusCode) },
+        };
+        _requests.Add(1, tags);
+        _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
     }
 }
 
 public static class HttpMetricsMiddleware
 {
-    public static IApplicationBuilder UseHttpMetrics(this IApplicationBuilder app)
+    /// <summary>
+    /// Measures every request but those <paramref name="unmeasured"/> picks (the process's own), which are kept out
+    /// of the framework's HTTP metrics too.
+    /// </summary>
+    public static IApplicationBuilder UseHttpMetrics(this IApplicationBuilder app, Func<HttpContext, bool>? unmeasured = null)
     {
         var metrics = app.ApplicationServices.GetRequiredService<HttpMetrics>();
-        return app.Use(next => context => metrics.Measure(context, next));
+        return app.Use(next => context => metrics.Measure(context, next, unmeasured));
     }
 }

@@ -9,12 +9,13 @@ namespace TicketPlatform.Api.Tests.Hosting;
 
 /// <summary>
 /// The warm-up at start (off in the other tests): the node reports ready only once it has sent its requests and
-/// pushes to itself, and they leave nothing in the database.
+/// pushes to itself, and they leave nothing in the database and nothing in the HTTP metrics.
 /// </summary>
+[Collection(nameof(AloneInProcess))]
 public sealed class WarmupTests
 {
     [Fact]
-    public async Task The_node_is_ready_only_after_its_warm_up_which_writes_nothing()
+    public async Task The_node_is_ready_only_after_its_warm_up_which_writes_and_counts_nothing()
     {
         var api = await ApiFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["TicketPlatform:Warmup:Enabled"] = "true" });
         try
@@ -29,6 +30,14 @@ public sealed class WarmupTests
             {
                 Assert.Equal(0, await api.Database.Scalar<long>($"SELECT COUNT(*) FROM {table}"));
             }
+
+            // The readiness polls above are counted, so the scrape is known to hold this node's requests.
+            var metrics = await Eventually.Until(
+                () => client.GetStringAsync("/metrics"),
+                text => text.Contains("route=\"/health/ready\"", StringComparison.Ordinal),
+                "the readiness polls in the scrape");
+            Assert.DoesNotContain("route=\"/health/live\"", metrics, StringComparison.Ordinal);
+            Assert.DoesNotContain(WarmupHub.Path, metrics, StringComparison.Ordinal);
         }
         finally
         {

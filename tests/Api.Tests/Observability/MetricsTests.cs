@@ -7,8 +7,8 @@ using TicketPlatform.TestSupport;
 namespace TicketPlatform.Api.Tests.Observability;
 
 /// <summary>The embedded profile hosts the grains, so its one process shows the HTTP and the domain metrics.</summary>
-[Collection(nameof(SqliteApi))]
-public sealed class MetricsTests(SqliteApi fixture) : ApiTestBase(fixture)
+[Collection(nameof(MeteredApi))]
+public sealed class MetricsTests(MeteredApi fixture) : ApiTestBase(fixture)
 {
     [Fact]
     public async Task Metrics_show_requests_by_route_template_their_durations_and_the_domain_counters_without_a_token()
