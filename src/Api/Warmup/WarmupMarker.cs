@@ -5,8 +5,8 @@ namespace TicketPlatform.Api.Warmup;
 
 /// <summary>
 /// The header that marks this node's own warm-up requests, so that they leave no line in the request log and no count
-/// in the HTTP metrics (a start would otherwise show as a burst of 401s). Its value is
-/// a secret of this process: nobody else can keep a request of theirs out of the log or the metrics with it.
+/// in the HTTP metrics. Its value is a secret of this process: nobody else can keep a request of theirs out of the log
+/// or the metrics with it.
 /// </summary>
 public sealed class WarmupMarker
 {
