@@ -22,7 +22,7 @@ internal sealed class PostgresWordStatistics
     /// </summary>
     public async ValueTask<double?> EstimateAsync(DbConnection connection, TextIndex index, string textQuery)
     {
-        if (!_snapshots.TryGetValue(index, out var snapshot) || DateTimeOffset.UtcNow - snapshot.ReadAt > Refresh)
+        if (!_snapshots.TryGetValue(index, out var snapshot) || Environment.TickCount64 - snapshot.ReadAt > Refresh.TotalMilliseconds)
         {
             snapshot = _snapshots[index] = await ReadAsync(connection, index);
         }
@@ -59,7 +59,7 @@ internal sealed class PostgresWordStatistics
             """,
             new { table, column });
         var list = rows.ToList();
-        return new Snapshot(DateTimeOffset.UtcNow, list.Count == 0 ? 0 : list[0].Rows, list.ToDictionary(r => r.Word, r => r.Frequency, StringComparer.Ordinal));
+        return new Snapshot(Environment.TickCount64, list.Count == 0 ? 0 : list[0].Rows, list.ToDictionary(r => r.Word, r => r.Frequency, StringComparer.Ordinal));
     }
 
     // Reads back the quoted terms of "'a' & 'it''s'": a quote inside a term is doubled, a backslash too.
@@ -94,5 +94,6 @@ internal sealed class PostgresWordStatistics
         }
     }
 
-    private sealed record Snapshot(DateTimeOffset ReadAt, double Rows, Dictionary<string, double> Frequencies);
+    // ReadAt is on the monotonic clock (milliseconds since boot): a wall-clock step neither keeps nor drops a snapshot.
+    private sealed record Snapshot(long ReadAt, double Rows, Dictionary<string, double> Frequencies);
 }

@@ -15,14 +15,7 @@ public abstract class AnsweringTests(ApiFixture fixture) : InvitationTestBase(fi
     [Fact]
     public async Task The_invitee_the_inviter_and_whoever_sees_the_ticket_may_read_an_invitation()
     {
-        var requester = await NewUser();
-        var editor = await NewUser();
-        var invitee = await NewUser();
-        var stranger = await NewUser();
-        var admin = await NewAdmin();
-        var ticket = await CreateTicket(requester);
-        await requester.Client.PostJson($"/api/tickets/{ticket.Number}/participants", new { userId = editor.Id, canEdit = true });
-        var invitation = await Invite(editor, ticket.Number, invitee.Id);
+        var (requester, editor, invitee, stranger, admin, ticket, invitation) = await AnEditorInvites();
         (await requester.Client.DeleteAsync($"/api/tickets/{ticket.Number}/participants/{editor.Id}")).EnsureSuccessStatusCode();
 
         var cancelled = await Get(invitee, invitation.Id);
@@ -106,14 +99,7 @@ public abstract class AnsweringTests(ApiFixture fixture) : InvitationTestBase(fi
     [Fact]
     public async Task The_inviter_or_staff_cancel_and_nobody_else()
     {
-        var requester = await NewUser();
-        var editor = await NewUser();
-        var invitee = await NewUser();
-        var stranger = await NewUser();
-        var admin = await NewAdmin();
-        var ticket = await CreateTicket(requester);
-        await requester.Client.PostJson($"/api/tickets/{ticket.Number}/participants", new { userId = editor.Id, canEdit = true });
-        var byEditor = await Invite(editor, ticket.Number, invitee.Id);
+        var (requester, editor, invitee, stranger, admin, ticket, byEditor) = await AnEditorInvites();
 
         await (await Answer(requester, byEditor.Id, "cancel")).Problem(HttpStatusCode.Forbidden, "FORBIDDEN");
         await (await Answer(invitee, byEditor.Id, "cancel")).Problem(HttpStatusCode.Forbidden, "FORBIDDEN");
@@ -146,6 +132,19 @@ public abstract class AnsweringTests(ApiFixture fixture) : InvitationTestBase(fi
         await (await Answer(invitee, invitation.Id, "decline")).Problem(HttpStatusCode.Conflict, "ARCHIVED");
         await (await Answer(requester, invitation.Id, "cancel")).Problem(HttpStatusCode.Conflict, "ARCHIVED");
         Assert.Equal(InvitationStatus.Pending, (await Get(invitee, invitation.Id)).Status);
+    }
+
+    /// <summary>A requester's ticket on which an editing participant has invited someone; a stranger and an admin stand by.</summary>
+    private async Task<(TestUser Requester, TestUser Editor, TestUser Invitee, TestUser Stranger, TestUser Admin, TicketView Ticket, InvitationView Invitation)> AnEditorInvites()
+    {
+        var requester = await NewUser();
+        var editor = await NewUser();
+        var invitee = await NewUser();
+        var stranger = await NewUser();
+        var admin = await NewAdmin();
+        var ticket = await CreateTicket(requester);
+        await requester.Client.PostJson($"/api/tickets/{ticket.Number}/participants", new { userId = editor.Id, canEdit = true });
+        return (requester, editor, invitee, stranger, admin, ticket, await Invite(editor, ticket.Number, invitee.Id));
     }
 }
 
