@@ -31,6 +31,9 @@ public sealed class SqliteWebhookApi() : ApiFixture(DatabaseProvider.Sqlite, Web
 
 public sealed class PostgresWebhookApi() : ApiFixture(DatabaseProvider.Postgres, WebhookSettings.Loopback);
 
+/// <summary>An Api that sends webhooks, for tests that read its meters: alone in the process, as <see cref="MeteredApi"/>.</summary>
+public sealed class MeteredWebhookApi() : ApiFixture(DatabaseProvider.Sqlite, WebhookSettings.Loopback);
+
 public sealed class SqliteShortWindowWebhookApi() : ApiFixture(DatabaseProvider.Sqlite, WebhookSettings.ShortWindow);
 
 public sealed class PostgresShortWindowWebhookApi() : ApiFixture(DatabaseProvider.Postgres, WebhookSettings.ShortWindow);
@@ -46,3 +49,6 @@ public sealed class SqliteShortWindowWebhookApiCollection : ICollectionFixture<S
 
 [CollectionDefinition(nameof(PostgresShortWindowWebhookApi))]
 public sealed class PostgresShortWindowWebhookApiCollection : ICollectionFixture<PostgresShortWindowWebhookApi>;
+
+[CollectionDefinition(nameof(MeteredWebhookApi), DisableParallelization = true)]
+public sealed class MeteredWebhookApiCollection : ICollectionFixture<MeteredWebhookApi>;

@@ -6,8 +6,8 @@ using TicketPlatform.TestSupport.Webhooks;
 namespace TicketPlatform.Api.Tests.Webhooks;
 
 /// <summary>The embedded profile hosts the deliverers, so its /metrics shows deliveries by outcome, their latency and the backlog.</summary>
-[Collection(nameof(SqliteWebhookApi))]
-public sealed class WebhookMetricsTests(SqliteWebhookApi fixture) : WebhookTestBase(fixture)
+[Collection(nameof(MeteredWebhookApi))]
+public sealed class WebhookMetricsTests(MeteredWebhookApi fixture) : WebhookTestBase(fixture)
 {
     [Fact]
     public async Task Metrics_count_deliveries_by_outcome_time_them_and_show_each_endpoints_backlog()
