@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TicketPlatform.Container.Tests.Fixtures;
+using TicketPlatform.TestSupport;
 using TicketPlatform.TestSupport.Load;
 
 namespace TicketPlatform.Container.Tests.Routing;
@@ -26,11 +27,15 @@ public sealed class LoadBalancerTests(Deployment deployment)
             Assert.Equal("URGENT", read.GetProperty("priority").GetString());
         }
 
-        // Each Api node logs one line per request with its path: both must have served reads of this ticket.
+        // Each Api node logs one line per request with its path: both must have served reads of this ticket. The log
+        // is written in batches, so the last lines may reach the container's output a moment after the response.
         foreach (var node in new[] { "api-1", "api-2" })
         {
-            var logs = await deployment.Logs((await deployment.Containers(node)).Single());
-            Assert.Contains($"/api/tickets/{number}", logs, StringComparison.Ordinal);
+            var container = (await deployment.Containers(node)).Single();
+            await Eventually.Until(
+                async () => (await deployment.Logs(container)).Split('\n').Count(line => line.Contains($"/api/tickets/{number}", StringComparison.Ordinal)),
+                lines => lines > 0,
+                $"a log line of {node} naming {number}");
         }
     }
 
