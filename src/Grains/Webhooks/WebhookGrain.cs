@@ -62,14 +62,20 @@ internal sealed partial class WebhookGrain(
         }
 
         var before = _webhook!;
-        var webhook = before with
+        var edited = before with
         {
             Url = command.Url ?? before.Url,
             Description = command.Description is null ? before.Description : WebhookRules.DescriptionOf(command.Description),
             Events = command.Events is null ? before.Events : WebhookRules.Distinct(command.Events),
             IncludeInternal = command.IncludeInternal ?? before.IncludeInternal,
-            UpdatedAt = clock.Now(),
         };
+        if (edited.Events.SequenceEqual(before.Events) && edited with { Events = before.Events } == before)
+        {
+            // An edit that changes nothing is answered without a write, so updatedAt keeps naming the last real change.
+            return before.ToView();
+        }
+
+        var webhook = edited with { UpdatedAt = clock.Now() };
         await store.Update(webhook);
         _webhook = webhook;
         return webhook.ToView();

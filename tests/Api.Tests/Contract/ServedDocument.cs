@@ -31,6 +31,32 @@ public sealed class ServedDocument
 
     public IEnumerable<string> Operations => _operations.Select(o => $"{o.Method} {o.Template}");
 
+    /// <summary>Each operation that takes a JSON body, with the JSON types its schema allows for each top-level property.</summary>
+    public IEnumerable<JsonBodyOperation> JsonBodies() =>
+        from path in _document["paths"]!.AsObject()
+        from operation in path.Value!.AsObject()
+        let schema = operation.Value?["requestBody"]?["content"]?["application/json"]?["schema"]
+        where schema is not null
+        select new JsonBodyOperation(operation.Key.ToUpperInvariant(), path.Key,
+            (Resolve(schema)["properties"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => TypesOf(p.Value)));
+
+    /// <summary>The JSON types a schema allows, null aside; none for a schema that takes any value.</summary>
+    private string[] TypesOf(JsonNode? schema)
+    {
+        var resolved = schema is null ? null : Resolve(schema);
+        return resolved?["oneOf"] is JsonArray options
+            ? [.. options.SelectMany(TypesOf).Distinct()]
+            : resolved?["type"] switch
+            {
+                JsonArray types => [.. types.Select(t => (string)t!).Where(t => t != "null")],
+                JsonValue type when (string)type! != "null" => [(string)type!],
+                _ => [],
+            };
+    }
+
+    private JsonNode Resolve(JsonNode schema) =>
+        schema["$ref"] is JsonValue reference ? Resolve(_definitions[((string)reference!).Split('/')[^1]]!) : schema;
+
     /// <summary>The documented operation a request went to: the most literal template matching its path.</summary>
     public string? OperationOf(string method, string path) => _operations
         .Where(o => o.Method == method && o.Path.IsMatch(path))
@@ -100,3 +126,6 @@ public sealed class ServedDocument
         return JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 }
+
+/// <summary>An operation that takes a JSON body, and the JSON types allowed for each of the body's properties.</summary>
+public sealed record JsonBodyOperation(string Method, string Template, IReadOnlyDictionary<string, string[]> Properties);
