@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TicketPlatform.Observability;
@@ -44,12 +43,7 @@ public sealed class HttpMetrics
         }
         finally
         {
-            if (unmeasured?.Invoke(context) == true)
-            {
-                // ASP.NET Core's own http.server.* metrics read this flag when the request ends, after this middleware.
-                context.Features.Get<IHttpMetricsTagsFeature>()?.MetricsDisabled = true;
-            }
-            else
+            if (unmeasured?.Invoke(context) != true)
             {
                 Record(context, route, started);
             }
@@ -72,8 +66,7 @@ public sealed class HttpMetrics
 public static class HttpMetricsMiddleware
 {
     /// <summary>
-    /// Measures every request but those <paramref name="unmeasured"/> picks (the process's own), which are kept out
-    /// of the framework's HTTP metrics too.
+    /// Measures every request but those <paramref name="unmeasured"/> picks (the process's own).
     /// </summary>
     public static IApplicationBuilder UseHttpMetrics(this IApplicationBuilder app, Func<HttpContext, bool>? unmeasured = null)
     {

@@ -10,14 +10,15 @@ public static class MetricsSetup
     public const string Path = "/metrics";
 
     /// <summary>
-    /// ASP.NET Core's meters that are exported: requests and connections (Kestrel, SignalR's transports), unhandled
-    /// exceptions. Its per-request meters of routing, authentication, authorization, rate limiting and the memory pool
-    /// are left out: each costs a measurement on every request, and what they would show is in
+    /// ASP.NET Core's meters that are exported: connections (Kestrel, SignalR's transports) and unhandled exceptions.
+    /// Its per-request meters are left out, each being a measurement on every request: hosting's
+    /// <c>http.server.*</c> repeats our <c>http_requests_total</c> and <c>http_request_duration_seconds</c>, and what
+    /// routing, authentication, authorization, rate limiting and the memory pool would show is in
     /// <c>http_requests_total</c> (401, 403, 429) already.
     /// </summary>
     public static readonly string[] AspNetCoreMeters =
     [
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Diagnostics",
     ];
 
     /// <summary>
