@@ -9,8 +9,9 @@ namespace TicketPlatform.Api.Preconditions;
 
 /// <summary>
 /// Tags a ticket answer from the view the endpoint returned, before anything is written: no buffering, no hashing,
-/// no parsing on the hottest read. <see cref="ConditionalRequests"/> leaves the endpoints marked by this alone,
-/// except for a write with <c>If-Match</c> (which it still buffers, to answer a late 412 in full).
+/// no parsing on the hottest read. A 200 is answered with the body <see cref="ServedRepresentations"/> keeps for that
+/// tag, so a version read again is not serialised again. <see cref="ConditionalRequests"/> leaves the endpoints marked
+/// by this alone, except for a write with <c>If-Match</c> (which it still buffers, to answer a late 412 in full).
 /// </summary>
 public static class TicketEntityTags
 {
@@ -24,7 +25,8 @@ public static class TicketEntityTags
     private static async ValueTask<object?> Tag(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var result = await next(invocation);
-        if ((result is INestedHttpResult nested ? nested.Result : result) is not IValueHttpResult { Value: TicketView view })
+        var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (answer is not IValueHttpResult { Value: TicketView view })
         {
             return result;
         }
@@ -32,10 +34,13 @@ public static class TicketEntityTags
         var http = invocation.HttpContext;
         var tag = EntityTags.OfTicket(view.Version, ViewsAsStaff(http.User));
         http.Response.Headers.ETag = tag.ToString();
-        http.RequestServices.GetRequiredService<ServedRepresentations>().RememberTicket(tag.Tag.Value!, view);
-        return HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.IfNoneMatch.Count > 0 && EntityTags.AnyMatches(http.Request.GetTypedHeaders().IfNoneMatch, tag, strong: false)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : result;
+        var body = http.RequestServices.GetRequiredService<ServedRepresentations>().TicketBody(tag.Tag.Value!, view);
+        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.IfNoneMatch.Count > 0 && EntityTags.AnyMatches(http.Request.GetTypedHeaders().IfNoneMatch, tag, strong: false))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return answer is Ok<TicketView> ? new Utf8JsonBody(body) : result;
     }
 }
 

@@ -1,0 +1,20 @@
+namespace TicketPlatform.Api.Preconditions;
+
+/// <summary>A 200 whose JSON body is already serialised: written whole, with its length, in one write.</summary>
+internal sealed class Utf8JsonBody(byte[] body) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public const string MediaType = "application/json; charset=utf-8";
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public string ContentType => MediaType;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = MediaType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, 0, body.Length, httpContext.RequestAborted);
+    }
+}
