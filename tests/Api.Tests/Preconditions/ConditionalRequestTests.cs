@@ -82,6 +82,34 @@ public abstract class ConditionalRequestTests(ApiFixture fixture) : ApiTestBase(
     }
 
     [Fact]
+    public async Task Each_reader_gets_the_body_of_their_own_view_and_version_read_after_read()
+    {
+        var user = await NewUser();
+        var agent = await NewAgent();
+        var ticket = await CreateTicket(user);
+        (await agent.Client.PostAsync($"/api/tickets/{ticket.Number}/claim", null)).EnsureSuccessStatusCode();
+        await (await agent.Client.PostJson($"/api/tickets/{ticket.Number}/messages", new { content = "Between us", visibility = "INTERNAL" }))
+            .Read<MessageView>(HttpStatusCode.Created);
+
+        for (var read = 0; read < 2; read++)
+        {
+            var staff = await agent.Client.GetAsync($"/api/tickets/{ticket.Number}");
+            var requester = await user.Client.GetAsync($"/api/tickets/{ticket.Number}");
+            var (staffView, requesterView) = (await staff.Read<TicketView>(), await requester.Read<TicketView>());
+            Assert.Equal($"\"{staffView.Version}-staff\"", staff.Headers.ETag!.Tag);
+            Assert.Equal($"\"{requesterView.Version}-public\"", requester.Headers.ETag!.Tag);
+            Assert.Equal(staffView.Version - 1, requesterView.Version);
+            Assert.True(requesterView.UpdatedAt < staffView.UpdatedAt, "The requester's view moved with a note they cannot see.");
+        }
+
+        (await user.Client.PatchJson($"/api/tickets/{ticket.Number}/priority", new { priority = "URGENT" })).EnsureSuccessStatusCode();
+        foreach (var reader in new[] { agent, user })
+        {
+            Assert.Equal(TicketPriority.Urgent, (await (await reader.Client.GetAsync($"/api/tickets/{ticket.Number}")).Read<TicketView>()).Priority);
+        }
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_412_with_the_current_etag_and_the_changed_fields_and_changes_nothing()
     {
         var user = await NewUser();
