@@ -23,9 +23,11 @@ public sealed class CallerRateLimiter : IDisposable
     {
         _options = options.Value;
         _time = time;
+        // The partitioner runs on every request: one factory made here, rather than a closure per call.
+        Func<RateLimitKey, RateLimiter> newWindow = key => new FixedWindowRateLimiter(StartWindow(key));
         Limiter = PartitionedRateLimiter.Create<RateLimitKey, RateLimitKey>(key => key.Budget == RateLimitBudget.None
             ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetFixedWindowLimiter(key, StartWindow));
+            : new RateLimitPartition<RateLimitKey>(key, newWindow));
     }
 
     public bool Enabled => _options.Enabled;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace TicketPlatform.Observability.Logging;
@@ -7,14 +8,19 @@ public static partial class SecretRedaction
 {
     public const string Mask = "[REDACTED]";
 
-    public static string Redact(string text) =>
-        Jwt().Replace(
+    /// <summary>A word every pattern below starts from, in any case: a line with none of them is returned after one vectorised scan.</summary>
+    private static readonly SearchValues<string> Markers =
+        SearchValues.Create(["bearer", "basic", "access_token", "authorization", "cookie", "eyJ"], StringComparison.OrdinalIgnoreCase);
+
+    public static string Redact(string text) => text.AsSpan().ContainsAny(Markers)
+        ? Jwt().Replace(
             HeaderValue().Replace(
                 AccessToken().Replace(
                     Bearer().Replace(text, "${scheme}" + Mask),
                     "${name}" + Mask),
                 "${name}" + Mask),
-            Mask);
+            Mask)
+        : text;
 
     [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic)\s+)[A-Za-z0-9\-._~+/%]+=*", RegexOptions.IgnoreCase)]
     private static partial Regex Bearer();

@@ -14,6 +14,9 @@ public sealed class SecretRedactionTests
     [InlineData("{\"Headers\":{\"Cookie\":[\"session=opaque-token-value\"]}}")]
     [InlineData("IDX10223: token '" + Jwt + "' has expired")]
     [InlineData("{\"access_token\":\"opaque-token-value\"}")]
+    [InlineData("PROXY-AUTHORIZATION: BASIC opaque-token-value")]
+    [InlineData("{\"Set-Cookie\":\"id=opaque-token-value\"}")]
+    [InlineData("bearer opaque-token-value")]
     public void Removes_every_credential_from_a_line(string line)
     {
         var redacted = SecretRedaction.Redact(line);
