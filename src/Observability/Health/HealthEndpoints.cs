@@ -7,8 +7,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace TicketPlatform.Observability;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: every check tagged <see cref="ReadyTag"/> passes
-/// (the database for a silo, the cluster for an Api node), else 503.
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: every check tagged <see cref="ReadyTag"/> is
+/// healthy (the database for a silo, the cluster for an Api node, the warm-up), else 503: a degraded check (a node
+/// still warming up) is not ready either.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -21,7 +22,7 @@ public static class HealthEndpoints
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
-            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable, [HealthStatus.Degraded] = StatusCodes.Status200OK },
+            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable, [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         }).AllowAnonymous().WithTags("Health").WithSummary("The database and the cluster are reachable");
         return app;
     }
