@@ -26,6 +26,8 @@ internal sealed partial class TicketGrain(
     IOptions<TicketOptions> options, IOptions<InvitationOptions> invitationOptions, ILogger<TicketGrain> logger)
     : Grain, ITicketGrain
 {
+    private readonly TicketReads _reads = new();
+
     private TicketState? _ticket;
 
     private string Number => this.GetPrimaryKeyString();
@@ -73,7 +75,7 @@ internal sealed partial class TicketGrain(
     }
 
     public Task<Result<TicketView>> Get(Actor actor) =>
-        Task.FromResult(Visible(actor) is { } hidden ? hidden : new Result<TicketView>(_ticket!.ToView(actor), null));
+        Visible(actor) is { } hidden ? Task.FromResult<Result<TicketView>>(hidden) : _reads.For(_ticket!, actor);
 
     public Task<Result<TicketPermissions>> GetPermissions(Actor actor) => Task.FromResult(Visible(actor) is { } hidden
         ? hidden
