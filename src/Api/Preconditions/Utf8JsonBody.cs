@@ -1,6 +1,10 @@
 namespace TicketPlatform.Api.Preconditions;
 
-/// <summary>A 200 whose JSON body is already serialised: written whole, with its length, in one write.</summary>
+/// <summary>
+/// A 200 whose JSON body is already serialised: written whole, with its length, in one write. Not
+/// <c>TypedResults.Bytes</c>: that is a file result, which judges <c>If-Match</c> and <c>If-None-Match</c> again
+/// against a file's (absent) tag, after <see cref="TicketEntityTags"/> and the grain have already decided them.
+/// </summary>
 internal sealed class Utf8JsonBody(byte[] body) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public const string MediaType = "application/json; charset=utf-8";

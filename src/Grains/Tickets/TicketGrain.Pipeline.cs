@@ -31,7 +31,7 @@ internal sealed partial class TicketGrain
 
     /// <summary>A command answered with the ticket as the actor sees it after the command.</summary>
     private Task<Result<TicketView>> Execute(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide) =>
-        Execute(actor, invalid, decide, ticket => ticket.ToView(actor));
+        Execute(actor, invalid, decide, ticket => _reads.View(ticket, actor.IsStaff));
 
     /// <summary>As above, answering with what <paramref name="answer"/> makes of the state after the command.</summary>
     private Task<Result<T>> Execute<T>(Actor actor, DomainError? invalid, Func<TicketChange, DomainError?> decide, Func<TicketState, T> answer) =>
@@ -243,7 +243,7 @@ internal sealed partial class TicketGrain
 
         foreach (var change in changes)
         {
-            var commit = new TicketCommit(Number, change.After.ToView(forStaff: true), change.After.ToView(forStaff: false), change.ToCommittedEvents());
+            var commit = new TicketCommit(Number, _reads.View(change.After, forStaff: true), _reads.View(change.After, forStaff: false), change.ToCommittedEvents());
             _watchers.Notify(observer => observer.OnCommitted(commit));
         }
     }

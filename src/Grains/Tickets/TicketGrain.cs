@@ -71,7 +71,7 @@ internal sealed partial class TicketGrain(
 
         _ticket = change.After;
         metrics.TicketCreated();
-        return _ticket.ToView(actor);
+        return _reads.View(_ticket, actor.IsStaff);
     }
 
     public Task<Result<TicketView>> Get(Actor actor) =>

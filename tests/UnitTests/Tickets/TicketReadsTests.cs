@@ -18,6 +18,7 @@ public sealed class TicketReadsTests
 
         var staffRead = reads.For(first, Staff);
         Assert.Same(staffRead, reads.For(first, Staff));
+        Assert.Same((await staffRead).Value, reads.View(first, forStaff: true));
         Assert.Equal(3, (await staffRead).Value!.Version);
         Assert.Equal(2, (await reads.For(first, Requester)).Value!.Version);
 
