@@ -7,9 +7,11 @@ internal static class HubAccessToken
 {
     public const string HubPathPrefix = "/hubs/";
 
+    public static bool IsHubRequest(HttpRequest request) => request.Path.StartsWithSegments(HubPathPrefix.TrimEnd('/'), StringComparison.Ordinal);
+
     public static Task FromQueryString(MessageReceivedContext context)
     {
-        if (context.HttpContext.Request.Path.StartsWithSegments(HubPathPrefix.TrimEnd('/'), StringComparison.Ordinal)
+        if (IsHubRequest(context.Request)
             && context.Request.Query["access_token"] is { Count: 1 } token
             && !string.IsNullOrEmpty(token[0]))
         {

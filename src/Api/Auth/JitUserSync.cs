@@ -17,15 +17,22 @@ internal static class JitUserSync
 
     public static async Task OnTokenValidated(TokenValidatedContext context)
     {
-        var principal = context.Principal!;
+        if (await AttachLocalIdentity(context.HttpContext, context.Principal!) is { } failure)
+        {
+            context.Fail(failure);
+        }
+    }
+
+    /// <summary>Adds the caller's <see cref="LocalIdentity"/> to <paramref name="principal"/>; the reason it cannot, or null.</summary>
+    public static async ValueTask<string?> AttachLocalIdentity(HttpContext http, ClaimsPrincipal principal)
+    {
         var subject = principal.FindFirstValue(JwtRegisteredClaimNames.Sub);
         if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
         {
-            context.Fail("The token has no usable subject.");
-            return;
+            return "The token has no usable subject.";
         }
 
-        var services = context.HttpContext.RequestServices;
+        var services = http.RequestServices;
         var options = services.GetRequiredService<AuthOptions>();
         var identity = new TokenIdentity(
             subject,
@@ -40,7 +47,8 @@ internal static class JitUserSync
             cache.Store(subject, identity, user, epoch);
         }
 
-        principal.AddIdentity(LocalClaims.IdentityFor(user));
+        principal.AddIdentity(new LocalIdentity(user));
+        return null;
     }
 
     private static string? Truncate(string? value, int max) => value is { Length: > 0 } ? value[..Math.Min(value.Length, max)] : null;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -23,7 +24,7 @@ internal sealed class RememberedTokenHandler(TimeProvider time) : JsonWebTokenHa
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var keys = await SigningKeysOf(validationParameters);
-        if (_accepted.TryGetValue(token, out Accepted? accepted) && ReferenceEquals(accepted!.Keys, keys) && time.GetUtcNow() < accepted.Expires)
+        if (Recall(token, keys) is { } accepted)
         {
             return new TokenValidationResult
             {
@@ -51,14 +52,34 @@ internal sealed class RememberedTokenHandler(TimeProvider time) : JsonWebTokenHa
         return result;
     }
 
-    /// <summary>What the token was checked against: the configured key(s), or the authority's current configuration (a refresh makes a new one).</summary>
-    private static async ValueTask<object?> SigningKeysOf(TokenValidationParameters parameters)
+    /// <summary>
+    /// A copy of the identity of <paramref name="token"/> if it was accepted before and would be accepted now, else
+    /// null (then the bearer handler checks it in full). The same test as <see cref="ValidateTokenAsync"/>'s, against the
+    /// keys the bearer handler would hand it: the scheme's own parameters, or its authority's configuration.
+    /// </summary>
+    public async ValueTask<ClaimsIdentity?> RecallAsync(string token, JwtBearerOptions options)
     {
-        if (parameters.ConfigurationManager is not { } authority)
-        {
-            return (object?)parameters.IssuerSigningKeys ?? parameters.IssuerSigningKey;
-        }
+        var keys = options.ConfigurationManager is BaseConfigurationManager authority
+            ? await CurrentConfiguration(authority)
+            : SigningKeysOf(options.TokenValidationParameters.IssuerSigningKeys, options.TokenValidationParameters.IssuerSigningKey);
+        return Recall(token, keys) is { } accepted ? Copy(accepted.Identity) : null;
+    }
 
+    private Accepted? Recall(string token, object? keys) =>
+        keys is not null && _accepted.TryGetValue(token, out Accepted? accepted) && ReferenceEquals(accepted!.Keys, keys) && time.GetUtcNow() < accepted.Expires
+            ? accepted
+            : null;
+
+    /// <summary>What the token was checked against: the configured key(s), or the authority's current configuration (a refresh makes a new one).</summary>
+    private static async ValueTask<object?> SigningKeysOf(TokenValidationParameters parameters) =>
+        parameters.ConfigurationManager is { } authority
+            ? await CurrentConfiguration(authority)
+            : SigningKeysOf(parameters.IssuerSigningKeys, parameters.IssuerSigningKey);
+
+    private static object? SigningKeysOf(IEnumerable<SecurityKey>? keys, SecurityKey? key) => (object?)keys ?? key;
+
+    private static async ValueTask<object?> CurrentConfiguration(BaseConfigurationManager authority)
+    {
         try
         {
             return await authority.GetBaseConfigurationAsync(CancellationToken.None);

@@ -12,7 +12,10 @@ public static partial class SecretRedaction
     private static readonly SearchValues<string> Markers =
         SearchValues.Create(["bearer", "basic", "access_token", "authorization", "cookie", "eyJ"], StringComparison.OrdinalIgnoreCase);
 
-    public static string Redact(string text) => text.AsSpan().ContainsAny(Markers)
+    /// <summary>Whether <paramref name="text"/> holds a word a secret starts from; text without one needs no <see cref="Redact"/>.</summary>
+    public static bool MayHoldSecret(ReadOnlySpan<char> text) => text.ContainsAny(Markers);
+
+    public static string Redact(string text) => MayHoldSecret(text)
         ? Jwt().Replace(
             HeaderValue().Replace(
                 AccessToken().Replace(

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Commands;
@@ -58,6 +59,30 @@ public sealed class RememberedTokenHandlerTests
         // Checked again (the library's own clock still finds it valid): a new parse, not the remembered one.
         Assert.True(later.IsValid);
         Assert.NotSame(first.SecurityToken, later.SecurityToken);
+    }
+
+    [Fact]
+    public async Task The_bearer_handler_recalls_a_token_checked_against_its_own_keys_until_its_expiry()
+    {
+        var handler = new RememberedTokenHandler(_clock) { MapInboundClaims = false };
+        var scheme = new JwtBearerOptions { TokenValidationParameters = Parameters(_key) };
+        var token = Mint(TimeSpan.FromMinutes(5));
+        Assert.Null(await handler.RecallAsync(token, scheme));
+
+        // The standard way hands the token handler a copy of the scheme's parameters (same keys).
+        var checkedFirst = await handler.ValidateTokenAsync(token, scheme.TokenValidationParameters.Clone());
+        var recalled = await handler.RecallAsync(token, scheme);
+        var again = await handler.RecallAsync(token, scheme);
+
+        Assert.NotNull(recalled);
+        Assert.NotSame(recalled, again);
+        Assert.NotSame(checkedFirst.ClaimsIdentity, recalled);
+        Assert.Equal(checkedFirst.ClaimsIdentity.Claims.Select(c => (c.Type, c.Value)), recalled.Claims.Select(c => (c.Type, c.Value)));
+        Assert.Null(await handler.RecallAsync(token, new JwtBearerOptions { TokenValidationParameters = Parameters(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64))) }));
+        Assert.Null(await handler.RecallAsync(Mint(TimeSpan.FromMinutes(5)), scheme));
+
+        _clock.Now += TimeSpan.FromMinutes(6);
+        Assert.Null(await handler.RecallAsync(token, scheme));
     }
 
     private string Mint(TimeSpan lifetime) => TokenCommand.Mint(Options, _key, $"remembered-{Guid.NewGuid():N}", null, "Jane", null, lifetime);
