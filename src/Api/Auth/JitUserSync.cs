@@ -26,19 +26,14 @@ internal static class JitUserSync
     /// <summary>Adds the caller's <see cref="LocalIdentity"/> to <paramref name="principal"/>; the reason it cannot, or null.</summary>
     public static async ValueTask<string?> AttachLocalIdentity(HttpContext http, ClaimsPrincipal principal)
     {
-        var subject = principal.FindFirstValue(JwtRegisteredClaimNames.Sub);
-        if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
+        var services = http.RequestServices;
+        var claims = TokenClaims.Of(principal, services.GetRequiredService<AuthOptions>().RoleClaim);
+        if (claims.Subject is not { } subject || string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
         {
             return "The token has no usable subject.";
         }
 
-        var services = http.RequestServices;
-        var options = services.GetRequiredService<AuthOptions>();
-        var identity = new TokenIdentity(
-            subject,
-            Truncate(principal.FindFirstValue(JwtRegisteredClaimNames.Email), 320),
-            Truncate(principal.FindFirstValue(JwtRegisteredClaimNames.Name), 200),
-            principal.FindFirstValue(options.RoleClaim));
+        var identity = new TokenIdentity(subject, Truncate(claims.Email, 320), Truncate(claims.Name, 200), claims.Role);
         var cache = services.GetRequiredService<LocalIdentityCache>();
         if (!cache.TryGet(subject, identity, out var user))
         {
@@ -49,6 +44,37 @@ internal static class JitUserSync
 
         principal.AddIdentity(new LocalIdentity(user));
         return null;
+    }
+
+    /// <summary>The first value of each claim the sync reads, found in one pass over the token's claims (the claim types are case-sensitive, as the token's identity treats them).</summary>
+    private readonly record struct TokenClaims(string? Subject, string? Email, string? Name, string? Role)
+    {
+        public static TokenClaims Of(ClaimsPrincipal principal, string roleClaim)
+        {
+            string? subject = null, email = null, name = null, role = null;
+            foreach (var claim in principal.Claims)
+            {
+                switch (claim.Type)
+                {
+                    case JwtRegisteredClaimNames.Sub:
+                        subject ??= claim.Value;
+                        break;
+                    case JwtRegisteredClaimNames.Email:
+                        email ??= claim.Value;
+                        break;
+                    case JwtRegisteredClaimNames.Name:
+                        name ??= claim.Value;
+                        break;
+                }
+
+                if (claim.Type == roleClaim)
+                {
+                    role ??= claim.Value;
+                }
+            }
+
+            return new TokenClaims(subject, email, name, role);
+        }
     }
 
     private static string? Truncate(string? value, int max) => value is { Length: > 0 } ? value[..Math.Min(value.Length, max)] : null;

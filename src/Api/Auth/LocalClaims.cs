@@ -32,7 +32,7 @@ public static class LocalClaims
         (Local(principal) ?? throw new InvalidOperationException("The caller has not been synced.")).Caller;
 
     /// <summary>The local user id, or null for a caller not (yet) synced.</summary>
-    public static string? LocalUserId(this ClaimsPrincipal principal) => Local(principal)?.FindFirst(UserId)?.Value;
+    public static string? LocalUserId(this ClaimsPrincipal principal) => Local(principal)?.UserId;
 
     // Only the identity this service added counts: a token's "tp:" claims of its own are on another identity.
     private static LocalIdentity? Local(ClaimsPrincipal principal)

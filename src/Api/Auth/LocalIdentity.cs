@@ -12,9 +12,14 @@ namespace TicketPlatform.Api.Auth;
 public sealed class LocalIdentity : ClaimsIdentity
 {
     public LocalIdentity(UserView user)
+        : this(user, user.Id.ToString())
+    {
+    }
+
+    private LocalIdentity(UserView user, string userId)
         : base(
             [
-                new Claim(LocalClaims.UserId, user.Id.ToString()),
+                new Claim(LocalClaims.UserId, userId),
                 new Claim(LocalClaims.Role, EnumText.Of(user.Role)),
                 new Claim(LocalClaims.Active, user.Active ? "true" : "false"),
             ],
@@ -23,10 +28,14 @@ public sealed class LocalIdentity : ClaimsIdentity
             roleType: LocalClaims.Role)
     {
         User = user;
+        UserId = userId;
         Caller = new Actor(user.Id, user.Role);
     }
 
     public UserView User { get; }
+
+    /// <summary>The local user id as text (the value of its claim).</summary>
+    public string UserId { get; }
 
     /// <summary>The caller as grain commands take it.</summary>
     public Actor Caller { get; }

@@ -25,6 +25,7 @@ public static class LoggingSetup
             .WriteTo.Sink(
                 new StandardOutputBatches(new RedactingFormatter(new RenderedCompactJsonFormatter())),
                 new BatchingOptions { BatchSizeLimit = 1000, BufferingTimeLimit = BatchDelay, QueueLimit = 100_000 }));
+        LoggerPerCategory.Decorate(builder.Services);
         return builder;
     }
 }
