@@ -21,7 +21,7 @@ public static class ClusterClientConfiguration
         client.Configure<ClientMessagingOptions>(ClusterTimings.ConfigureMessaging);
         client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = ClusterTimings.GatewayListRefreshPeriod);
         client.Services.AddSingleton<IClientConnectionRetryFilter, RetryUntilStopped>();
-        client.AddOutgoingGrainCallFilter<ReadOnlyCallRetry>();
+        client.AddOutgoingGrainCallFilter<SafeGrainCallRetry>();
         return client;
     }
 }

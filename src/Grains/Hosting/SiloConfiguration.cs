@@ -58,7 +58,7 @@ public static class SiloConfiguration
         silo.Configure<SiloMessagingOptions>(options => options.ClientGatewayShutdownNotificationTimeout = ClusterTimings.GatewayDrain);
         // Only where another silo can leave: the loopback silo's calls never meet a departed target, and any outgoing
         // filter puts every grain call (the hot read too) through Orleans' slower filtered path.
-        silo.AddOutgoingGrainCallFilter<ReadOnlyCallRetry>();
+        silo.AddOutgoingGrainCallFilter<SafeGrainCallRetry>();
         return silo.UseClusterTls(configuration);
     }
 }
