@@ -26,7 +26,8 @@ internal sealed class LoggerPerCategory(ILoggerFactory inner, bool ownsInner) : 
         });
     }
 
-    public ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, inner.CreateLogger);
+    public ILogger CreateLogger(string categoryName) =>
+        _loggers.GetOrAdd(categoryName, static (name, factory) => factory.CreateLogger(name), inner);
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
