@@ -29,6 +29,8 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
     // index did (e-mail addresses, hyphenated words, numbers); each becomes a quoted term. The result is passed back
     // as a parameter so the planner sees a constant query and can use the words' statistics (a prefix term would
     // defeat them: its estimate never drops below 0.5%, so a word found nowhere walked the whole list).
+    // The matching SQL casts that text to tsquery, which takes each quoted term as written: to_tsquery would parse
+    // the terms again and split some differently from the index ("flux-9e615c3ef4" read as a number), finding nothing.
     public Task<string?> TextQueryAsync(DbConnection connection, string text) => connection.ExecuteScalarAsync<string?>(
         """
         SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || '''', ' & ')
@@ -40,9 +42,9 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
         _words.EstimateAsync(connection, index, textQuery);
 
     public string TicketsMatchingText(string queryParameter) =>
-        $"SELECT number FROM ticket_search WHERE search @@ to_tsquery('simple', {queryParameter})";
+        $"SELECT number FROM ticket_search WHERE search @@ CAST({queryParameter} AS tsquery)";
 
-    public string MessageMatchesText(string alias, string queryParameter) => $"{alias}.search @@ to_tsquery('simple', {queryParameter})";
+    public string MessageMatchesText(string alias, string queryParameter) => $"{alias}.search @@ CAST({queryParameter} AS tsquery)";
 
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -28,6 +28,20 @@ public abstract class TicketSearchTests(ApiFixture fixture) : ApiTestBase(fixtur
         Assert.Empty(await Search(user, $"rinter {token}alpha"));
     }
 
+    [Theory]
+    [InlineData("flux-9e615c3ef4")] // the part after the hyphen starts like a number in scientific notation
+    [InlineData("flux-1e611456c9")]
+    [InlineData("flux-3181e474fe")]
+    [InlineData("part-64e2f48f91")]
+    public async Task Q_finds_words_that_look_like_numbers_as_they_were_written(string word)
+    {
+        var user = await NewUser();
+        var token = Token();
+        var ticket = await Create(user, $"Part {word} {token} cracked", "Nothing else to say.");
+
+        Assert.Equal([ticket.Number], await Search(user, $"{word} {token}"));
+    }
+
     [Fact]
     public async Task Q_without_any_word_matches_nothing_and_blank_q_filters_nothing()
     {
