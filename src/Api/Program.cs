@@ -88,7 +88,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTicketPlatformOpenApi();
 app.UseTicketPlatformConsole();
-app.UseAuthentication();
+app.UseTicketPlatformAuthentication();
 app.UseTicketPlatformRateLimits();
 app.UseAuthorization();
 app.UseTicketPlatformIdempotency();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -57,11 +56,6 @@ public static class AuthServiceCollectionExtensions
             jwt.TokenHandlers.Clear();
             jwt.TokenHandlers.Add(tokens);
         });
-
-        // The scheme keeps everything AddJwtBearer set up; only its handler is the one with the short way for known tokens.
-        services.AddTransient<RememberingJwtBearerHandler>();
-        services.Configure<AuthenticationOptions>(authentication =>
-            authentication.SchemeMap[JwtBearerDefaults.AuthenticationScheme].HandlerType = typeof(RememberingJwtBearerHandler));
 
         // No scheme named: the bearer scheme is the default one, so the authentication middleware has already set the
         // caller; naming it would authenticate every request a second time and merge the result into a new principal.

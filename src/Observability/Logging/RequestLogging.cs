@@ -9,7 +9,7 @@ namespace TicketPlatform.Observability.Logging;
 public static class RequestLogging
 {
     /// <summary>
-    /// One line per request with method, path (never the query string), route template, status and time; placed
+    /// One line per request with method, path (never the query string), route template, status, time and the request's and connection's ids; placed
     /// before the exception handler so the line shows the status the client got. The middleware is handed the host's
     /// logger: without one it derives a logger from the static one on every request. Requests <paramref name="unlogged"/>
     /// picks (the process's own) are logged at <see cref="LogEventLevel.Verbose"/>, below the usual minimum.
@@ -18,7 +18,12 @@ public static class RequestLogging
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.ApplicationServices.GetRequiredService<ILogger>();
-            options.EnrichDiagnosticContext = (context, http) => context.Set("Route", HttpRoute.Of(http));
+            options.EnrichDiagnosticContext = (context, http) =>
+            {
+                context.Set("Route", HttpRoute.Of(http));
+                context.Set("RequestId", http.TraceIdentifier);
+                context.Set("ConnectionId", http.Connection.Id);
+            };
             if (unlogged is not null)
             {
                 var standard = options.GetLevel;
