@@ -11,8 +11,9 @@ namespace TicketPlatform.Api.Auth;
 /// request, and checking it again (parsing, the signature, the claims) was the largest single cost of a cheap read.
 /// A token is answered from memory only when it is the same string, checked against the same signing keys (the same
 /// key, or the same configuration of the authority), and before its <c>exp</c> (without the clock skew a first check
-/// allows). Refusals are never remembered; memory is bounded by the characters of the tokens held. Each answer carries
-/// its own copy of the claims identity, so nothing one request does to it reaches another.
+/// allows). Refusals are never remembered; memory is bounded by the characters of the tokens held. The standard way's
+/// answers carry their own copy of the claims identity; the short way's (<see cref="RecallAsync"/>) share one that
+/// cannot be changed (<see cref="ReadOnlyClaimsIdentity"/>), so nothing one request does to it reaches another.
 /// </summary>
 internal sealed class RememberedTokenHandler(TimeProvider time) : JsonWebTokenHandler
 {
@@ -44,7 +45,7 @@ internal sealed class RememberedTokenHandler(TimeProvider time) : JsonWebTokenHa
             {
                 _accepted.Set(
                     token,
-                    new Accepted(keys, expires, result.SecurityToken, Copy(result.ClaimsIdentity), result.Issuer, result.TokenType),
+                    new Accepted(keys, expires, result.SecurityToken, new ReadOnlyClaimsIdentity(result.ClaimsIdentity), result.Issuer, result.TokenType),
                     new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = token.Length });
             }
         }
@@ -53,7 +54,7 @@ internal sealed class RememberedTokenHandler(TimeProvider time) : JsonWebTokenHa
     }
 
     /// <summary>
-    /// A copy of the identity of <paramref name="token"/> if it was accepted before and would be accepted now, else
+    /// The identity of <paramref name="token"/>, shared and read-only, if it was accepted before and would be accepted now, else
     /// null (then the bearer handler checks it in full). The same test as <see cref="ValidateTokenAsync"/>'s, against the
     /// keys the bearer handler would hand it: the scheme's own parameters, or its authority's configuration.
     /// </summary>
@@ -62,7 +63,7 @@ internal sealed class RememberedTokenHandler(TimeProvider time) : JsonWebTokenHa
         var keys = options.ConfigurationManager is BaseConfigurationManager authority
             ? await CurrentConfiguration(authority)
             : SigningKeysOf(options.TokenValidationParameters.IssuerSigningKeys, options.TokenValidationParameters.IssuerSigningKey);
-        return Recall(token, keys) is { } accepted ? Copy(accepted.Identity) : null;
+        return Recall(token, keys)?.Identity;
     }
 
     private Accepted? Recall(string token, object? keys) =>

@@ -62,7 +62,7 @@ public sealed class RememberedTokenHandlerTests
     }
 
     [Fact]
-    public async Task The_bearer_handler_recalls_a_token_checked_against_its_own_keys_until_its_expiry()
+    public async Task The_short_way_recalls_a_token_checked_against_its_own_keys_until_its_expiry_sharing_one_read_only_identity()
     {
         var handler = new RememberedTokenHandler(_clock) { MapInboundClaims = false };
         var scheme = new JwtBearerOptions { TokenValidationParameters = Parameters(_key) };
@@ -75,7 +75,9 @@ public sealed class RememberedTokenHandlerTests
         var again = await handler.RecallAsync(token, scheme);
 
         Assert.NotNull(recalled);
-        Assert.NotSame(recalled, again);
+        Assert.Same(recalled, again);
+        Assert.Throws<NotSupportedException>(() => recalled.AddClaim(new System.Security.Claims.Claim("role", "ADMIN")));
+        Assert.Throws<NotSupportedException>(() => recalled.RemoveClaim(recalled.FindFirst("sub")));
         Assert.NotSame(checkedFirst.ClaimsIdentity, recalled);
         Assert.Equal(checkedFirst.ClaimsIdentity.Claims.Select(c => (c.Type, c.Value)), recalled.Claims.Select(c => (c.Type, c.Value)));
         Assert.Null(await handler.RecallAsync(token, new JwtBearerOptions { TokenValidationParameters = Parameters(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64))) }));
