@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -9,6 +10,9 @@ namespace TicketPlatform.Api.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
+    private static readonly UserRole[] StaffRoles = [UserRole.Agent, UserRole.Admin];
+    private static readonly UserRole[] AdminRoles = [UserRole.Admin];
+
     public static IServiceCollection AddTicketPlatformAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
@@ -59,17 +63,18 @@ public static class AuthServiceCollectionExtensions
 
         // No scheme named: the bearer scheme is the default one, so the authentication middleware has already set the
         // caller; naming it would authenticate every request a second time and merge the result into a new principal.
-        var activeUser = new AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.IsActive());
+        // One requirement per policy, an assertion on the local identity: a caller has one only once authenticated, so
+        // it stands for "authenticated" too, and every further requirement is evaluated again on every request.
+        var activeUser = Asserting(user => user.IsActive());
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(activeUser.Build())
-            .SetFallbackPolicy(activeUser.Build())
-            .AddPolicy(Policies.Staff, policy => policy.Combine(activeUser.Build())
-                .RequireAssertion(context => context.User.HasLocalRole(UserRole.Agent, UserRole.Admin)))
-            .AddPolicy(Policies.Admin, policy => policy.Combine(activeUser.Build())
-                .RequireAssertion(context => context.User.HasLocalRole(UserRole.Admin)));
+            .SetDefaultPolicy(activeUser)
+            .SetFallbackPolicy(activeUser)
+            .AddPolicy(Policies.Staff, Asserting(user => user.IsActive() && user.HasLocalRole(StaffRoles)))
+            .AddPolicy(Policies.Admin, Asserting(user => user.IsActive() && user.HasLocalRole(AdminRoles)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;
     }
+
+    private static AuthorizationPolicy Asserting(Func<ClaimsPrincipal, bool> holds) =>
+        new AuthorizationPolicyBuilder().RequireAssertion(context => holds(context.User)).Build();
 }
