@@ -35,14 +35,14 @@ internal static class JitUserSync
 
         var identity = new TokenIdentity(subject, Truncate(claims.Email, 320), Truncate(claims.Name, 200), claims.Role);
         var cache = services.GetRequiredService<LocalIdentityCache>();
-        if (!cache.TryGet(subject, identity, out var user))
+        if (!cache.TryGet(subject, identity, out var local))
         {
             var epoch = cache.Epoch;
-            user = await services.GetRequiredService<GrainReferences>().GetGrain<IUserGrain>(subject).SyncFromToken(identity);
-            cache.Store(subject, identity, user, epoch);
+            local = new LocalIdentity(await services.GetRequiredService<GrainReferences>().GetGrain<IUserGrain>(subject).SyncFromToken(identity));
+            cache.Store(subject, identity, local, epoch);
         }
 
-        principal.AddIdentity(new LocalIdentity(user));
+        principal.AddIdentity(local);
         return null;
     }
 

@@ -7,9 +7,10 @@ namespace TicketPlatform.Api.Auth;
 /// <summary>
 /// The identity this service adds to a caller after JIT sync: the LOCAL user, as claims (<see cref="LocalClaims"/>)
 /// and as the user's view itself, so that authorization and commands read the role and id without parsing claims
-/// on every request. Only this type counts as the local identity: a token cannot make one.
+/// on every request. Only this type counts as the local identity: a token cannot make one. Made once per answer of
+/// the user's grain and shared by the caller's requests while <see cref="LocalIdentityCache"/> keeps it, so read-only.
 /// </summary>
-public sealed class LocalIdentity : ClaimsIdentity
+public sealed class LocalIdentity : ReadOnlyClaimsIdentity
 {
     public LocalIdentity(UserView user)
         : this(user, user.Id.ToString())

@@ -24,22 +24,22 @@ public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
     /// <summary>Changes whenever something is forgotten: a grain answer fetched across a change is not kept.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
-    public bool TryGet(string subject, TokenIdentity token, out UserView user)
+    public bool TryGet(string subject, TokenIdentity token, out LocalIdentity identity)
     {
         var now = time.GetUtcNow();
         if (_entries.TryGetValue(subject, out var entry) && now < entry.Until && now.UtcTicks < Interlocked.Read(ref _subscribedUntilTicks)
             && entry.Email == token.Email && entry.Name == token.Name)
         {
-            user = entry.User;
+            identity = entry.Identity;
             return true;
         }
 
-        user = null!;
+        identity = null!;
         return false;
     }
 
     /// <summary>Keeps what the user's grain answered for <paramref name="token"/>, unless something was forgotten since <paramref name="epochBefore"/>.</summary>
-    public void Store(string subject, TokenIdentity token, UserView user, long epochBefore)
+    public void Store(string subject, TokenIdentity token, LocalIdentity identity, long epochBefore)
     {
         var now = time.GetUtcNow();
         if (now.UtcTicks >= Interlocked.Read(ref _subscribedUntilTicks) || Epoch != epochBefore)
@@ -52,7 +52,7 @@ public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
             _entries.Clear();
         }
 
-        _entries[subject] = new CachedIdentity(user, token.Email, token.Name, now + options.IdentityCacheTtl);
+        _entries[subject] = new CachedIdentity(identity, token.Email, token.Name, now + options.IdentityCacheTtl);
         if (Epoch != epochBefore)
         {
             // A push landed while storing: it may have removed the entry before this write.
@@ -82,5 +82,5 @@ public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
         }
     }
 
-    private sealed record CachedIdentity(UserView User, string? Email, string? Name, DateTimeOffset Until);
+    private sealed record CachedIdentity(LocalIdentity Identity, string? Email, string? Name, DateTimeOffset Until);
 }

@@ -4,19 +4,29 @@ using Microsoft.IdentityModel.Tokens;
 namespace TicketPlatform.Api.Auth;
 
 /// <summary>
-/// A remembered token's identity, shared by every request that presents the token (<see cref="RememberedTokenHandler"/>):
-/// its claims cannot be added or removed, so no request changes what another one sees, and no request pays for a copy.
-/// Case-sensitive claim types, as the token handler's own identities have.
+/// An identity shared by many requests, so that none pays for a copy: a remembered token's (<see cref="RememberedTokenHandler"/>)
+/// and a cached caller's local one (<see cref="LocalIdentity"/>). Its claims cannot be added or removed, so no request
+/// changes what another one sees. Case-sensitive claim types, as the token handler's own identities have.
 /// </summary>
-internal sealed class ReadOnlyClaimsIdentity(ClaimsIdentity accepted) : CaseSensitiveClaimsIdentity(accepted)
+public class ReadOnlyClaimsIdentity : CaseSensitiveClaimsIdentity
 {
-    private const string Refusal = "A remembered token's identity is shared by the requests that present the token and cannot be changed.";
+    private const string Refusal = "This identity is shared by several requests and cannot be changed.";
 
-    public override void AddClaim(Claim claim) => throw new NotSupportedException(Refusal);
+    internal ReadOnlyClaimsIdentity(ClaimsIdentity accepted)
+        : base(accepted)
+    {
+    }
 
-    public override void AddClaims(IEnumerable<Claim?> claims) => throw new NotSupportedException(Refusal);
+    protected ReadOnlyClaimsIdentity(IEnumerable<Claim> claims, string authenticationType, string nameType, string roleType)
+        : base(claims, authenticationType, nameType, roleType)
+    {
+    }
 
-    public override void RemoveClaim(Claim? claim) => throw new NotSupportedException(Refusal);
+    public sealed override void AddClaim(Claim claim) => throw new NotSupportedException(Refusal);
 
-    public override bool TryRemoveClaim(Claim? claim) => throw new NotSupportedException(Refusal);
+    public sealed override void AddClaims(IEnumerable<Claim?> claims) => throw new NotSupportedException(Refusal);
+
+    public sealed override void RemoveClaim(Claim? claim) => throw new NotSupportedException(Refusal);
+
+    public sealed override bool TryRemoveClaim(Claim? claim) => throw new NotSupportedException(Refusal);
 }

@@ -30,7 +30,12 @@ public abstract class IdentityCacheTests(ApiFixture fixture) : ApiTestBase(fixtu
             "the identity cached once the node is subscribed to user-access changes");
 
         Assert.True(cache.TryGet(subject, token, out var cached));
-        Assert.Equal((user.Id, UserRole.User, true), (cached.Id, cached.Role, cached.Active));
+        Assert.Equal((user.Id, UserRole.User, true), (cached.User.Id, cached.User.Role, cached.User.Active));
+
+        // One identity for all of the caller's requests while cached: none of them can change it for the others.
+        Assert.True(cache.TryGet(subject, token, out var again));
+        Assert.Same(cached, again);
+        Assert.Throws<NotSupportedException>(() => cached.AddClaim(new System.Security.Claims.Claim(LocalClaims.Role, "ADMIN")));
         Assert.False(cache.TryGet(subject, token with { Name = "Renamed in the token" }, out _));
     }
 
