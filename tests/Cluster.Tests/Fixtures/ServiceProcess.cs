@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Cluster.Tests.Fixtures;
@@ -38,6 +39,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> settings, params string[] args) =>
         StartIn(Environment.CurrentDirectory, name, dll, settings, args);
+
+    /// <summary>What an Api process on the embedded profile needs beside its defaults: free ports for its own silo.</summary>
+    public static Dictionary<string, string> EmbeddedSettings() => new()
+    {
+        ["TicketPlatform__Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        ["TicketPlatform__Embedded__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>As <see cref="Start"/>, with <paramref name="workingDirectory"/> as the process's working directory.</summary>
     public static ServiceProcess StartIn(string workingDirectory, string name, string dll, IReadOnlyDictionary<string, string> settings, params string[] args)

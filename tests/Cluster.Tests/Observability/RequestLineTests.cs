@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using TicketPlatform.Cluster.Tests.Fixtures;
@@ -20,11 +19,7 @@ public sealed class RequestLineTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _api = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, new Dictionary<string, string>
-        {
-            ["TicketPlatform__Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["TicketPlatform__Embedded__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        });
+        _api = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, ServiceProcess.EmbeddedSettings());
         await _api.WaitReady();
     }
 

@@ -20,12 +20,9 @@ public sealed class ManagementPortTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _api = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, new Dictionary<string, string>
-        {
-            ["TicketPlatform__Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["TicketPlatform__Embedded__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["TicketPlatform__Management__Port"] = _managementPort.ToString(CultureInfo.InvariantCulture),
-        });
+        var settings = ServiceProcess.EmbeddedSettings();
+        settings["TicketPlatform__Management__Port"] = _managementPort.ToString(CultureInfo.InvariantCulture);
+        _api = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, settings);
         await _api.WaitReady();
     }
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Runtime.Versioning;
 using TicketPlatform.Cluster.Tests.Fixtures;
-using TicketPlatform.TestSupport;
 
 namespace TicketPlatform.Cluster.Tests.Startup;
 
@@ -21,7 +19,7 @@ public sealed class SigningKeyStartupTests : IDisposable
     [Fact]
     public async Task Started_from_any_directory_the_service_keeps_a_0600_key_in_a_0700_data_directory_there()
     {
-        await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, EmbeddedSettings());
+        await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, ServiceProcess.EmbeddedSettings());
         await service.WaitReady();
 
         AssertOwnerOnlyKeyIn(_root.FullName);
@@ -32,7 +30,7 @@ public sealed class SigningKeyStartupTests : IDisposable
     {
         var project = Directory.CreateDirectory(Path.Combine(_root.FullName, "src", "Api")).FullName;
 
-        await using var command = ServiceProcess.StartIn(project, "token", BuildOutput.ApiDll, EmbeddedSettings(), "token", "--sub", "someone");
+        await using var command = ServiceProcess.StartIn(project, "token", BuildOutput.ApiDll, ServiceProcess.EmbeddedSettings(), "token", "--sub", "someone");
 
         Assert.Equal(0, await command.Exited(ExitTimeout));
         AssertOwnerOnlyKeyIn(project);
@@ -50,7 +48,7 @@ public sealed class SigningKeyStartupTests : IDisposable
         await File.WriteAllTextAsync(key, Convert.ToBase64String(new byte[64]), TestContext.Current.CancellationToken);
         File.SetUnixFileMode(key, mode);
 
-        await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, EmbeddedSettings());
+        await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, ServiceProcess.EmbeddedSettings());
 
         Assert.Equal(1, await service.Exited(ExitTimeout));
         Assert.Contains($"The signing key {key} has mode {octal}: group or others can open it.", service.Output);
@@ -60,7 +58,7 @@ public sealed class SigningKeyStartupTests : IDisposable
     [Fact]
     public async Task A_configured_key_under_256_bits_stops_the_start_with_the_reason()
     {
-        var settings = EmbeddedSettings();
+        var settings = ServiceProcess.EmbeddedSettings();
         settings["TicketPlatform__Auth__SigningKey"] = Convert.ToBase64String(new byte[16]);
 
         await using var service = ServiceProcess.StartIn(_root.FullName, "api", BuildOutput.ApiDll, settings);
@@ -78,11 +76,4 @@ public sealed class SigningKeyStartupTests : IDisposable
         Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(data));
         Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(data, "jwt-signing.key")));
     }
-
-    /// <summary>The defaults, but ports of its own so that the co-hosted silo meets no other test's.</summary>
-    private static Dictionary<string, string> EmbeddedSettings() => new()
-    {
-        ["TicketPlatform__Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        ["TicketPlatform__Embedded__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-    };
 }
