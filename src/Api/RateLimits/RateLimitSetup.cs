@@ -41,16 +41,21 @@ public static class RateLimitSetup
         }
 
         var limiter = app.ApplicationServices.GetRequiredService<CallerRateLimiter>();
+
+        // One callback for all requests, handed the request as its state: nothing is allocated per request for it.
+        Func<object, Task> addHeaders = state =>
+        {
+            var context = (HttpContext)state;
+            var key = KeyOnce(context);
+            context.Response.Headers[PolicyHeader] = limiter.PolicyHeader(key);
+            context.Response.Headers[StateHeader] = limiter.StateHeader(key);
+            return Task.CompletedTask;
+        };
         app.Use((context, next) =>
         {
-            if (KeyOnce(context) is { Budget: not RateLimitBudget.None } key)
+            if (KeyOnce(context) is { Budget: not RateLimitBudget.None })
             {
-                context.Response.OnStarting(() =>
-                {
-                    context.Response.Headers[PolicyHeader] = limiter.PolicyHeader(key);
-                    context.Response.Headers[StateHeader] = limiter.StateHeader(key);
-                    return Task.CompletedTask;
-                });
+                context.Response.OnStarting(addHeaders, context);
             }
 
             return next(context);
