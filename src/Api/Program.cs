@@ -34,7 +34,6 @@ switch (args)
         return MigrateCommand.Run(migrateArgs);
 }
 
-SocketCompletions.PreferInline();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTicketPlatformLogging();
 builder.AddTicketPlatformMetrics();
