@@ -8,8 +8,8 @@ namespace TicketPlatform.Api.Auth;
 
 /// <summary>
 /// ASP.NET Core's authentication middleware with a short way in front of it for a bearer token that
-/// <see cref="RememberedTokenHandler"/> accepted before. The caller is made from a copy of the remembered identity and
-/// the local one (<see cref="JitUserSync"/>, as the scheme's <c>OnTokenValidated</c> does) and set as the middleware
+/// <see cref="RememberedTokenHandler"/> accepted before. The caller is made from the remembered identity (shared,
+/// read-only) and the local one (<see cref="JitUserSync"/>, as the scheme's <c>OnTokenValidated</c> does) and set as the middleware
 /// sets it, without what the standard way does on every request before it reaches the token handler: resolving the
 /// authentication service, creating and initialising the scheme's handler, copying the validation parameters,
 /// the events' contexts. Anything else takes the standard way, which decides as it always did: no bearer header, a
