@@ -51,6 +51,7 @@ else
 
 builder.Services.AddTicketPlatformJson();
 builder.Services.AddTicketPlatformRequestLimits();
+builder.Services.AddTicketPlatformInlineSocketCompletions(builder.Configuration);
 builder.Services.AddTicketPlatformProblemDetails();
 try
 {
