@@ -9,8 +9,8 @@ namespace TicketPlatform.Api.Auth;
 /// costs no call to the user's grain. Correct because a change of role or activation is pushed to every Api node
 /// (<see cref="Realtime.UserAccessObserver"/>) and the grain answers the admin only after the nodes have forgotten
 /// the user. Safety nets for a lost push: entries lapse after <see cref="AuthOptions.IdentityCacheTtl"/>, nothing is
-/// cached while this node is not subscribed to the pushes, and everything is forgotten when the feed's activation
-/// changed (pushes relayed in between may not have reached this node).
+/// cached while this node is not subscribed to the pushes (nor after the feed said it is going away), and everything is
+/// forgotten when the feed's activation changed (pushes relayed in between may not have reached this node).
 /// </summary>
 public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
 {
@@ -64,6 +64,29 @@ public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
     {
         Interlocked.Increment(ref _epoch);
         _entries.TryRemove(subject, out _);
+    }
+
+    /// <summary>The feed activation this node last subscribed to; <see cref="Guid.Empty"/> before the first subscription.</summary>
+    public Guid FeedActivation
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _feedActivation;
+            }
+        }
+    }
+
+    /// <summary>The feed this node subscribed to is going away: nothing is cached or trusted until the next subscription.</summary>
+    public void Unsubscribed()
+    {
+        lock (_entries)
+        {
+            Interlocked.Exchange(ref _subscribedUntilTicks, 0);
+            Interlocked.Increment(ref _epoch);
+            _entries.Clear();
+        }
     }
 
     /// <summary>This node's push subscription was made or renewed at the feed's activation <paramref name="feedActivation"/>, valid for <paramref name="validFor"/>.</summary>

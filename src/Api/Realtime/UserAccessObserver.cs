@@ -22,11 +22,32 @@ public sealed partial class UserAccessObserver(
         return Task.CompletedTask;
     }
 
+    public Task OnFeedClosing()
+    {
+        identities.Unsubscribed();
+        _ = SubscribeAgain();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Subscribes or renews (the subscription expires unless renewed).</summary>
     public async Task Subscribe()
     {
-        var feed = await grains.GetGrain<IUserAccessFeedGrain>(0).Subscribe(_reference ??= grains.CreateObjectReference<IUserAccessObserver>(this));
+        var observer = _reference ??= grains.CreateObjectReference<IUserAccessObserver>(this);
+        var feed = await grains.GetGrain<IUserAccessFeedGrain>(0).Subscribe(observer, identities.FeedActivation);
         identities.Subscribed(feed, options.Value.RenewInterval * 3);
+    }
+
+    // Not awaited by the push: the closing feed is waiting on this node, and the call goes to its next activation.
+    private async Task SubscribeAgain()
+    {
+        try
+        {
+            await Subscribe();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogResubscribeFailed(logger, e);
+        }
     }
 
     // Not awaited by the push: re-checking rooms calls grains, and the feed is waiting on this node.
@@ -41,6 +62,9 @@ public sealed partial class UserAccessObserver(
             LogRecheckFailed(logger, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to user-access changes again after the feed closed failed; the next renewal will")]
+    private static partial void LogResubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-checking a changed user's rooms failed; the sweep will")]
     private static partial void LogRecheckFailed(ILogger logger, Exception exception);

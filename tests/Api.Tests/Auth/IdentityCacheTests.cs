@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TicketPlatform.Api.Auth;
 using TicketPlatform.Api.Tests.Fixtures;
+using TicketPlatform.Realtime;
 using TicketPlatform.Users;
 
 namespace TicketPlatform.Api.Tests.Auth;
@@ -20,14 +21,7 @@ public abstract class IdentityCacheTests(ApiFixture fixture) : ApiTestBase(fixtu
 
         var cache = Api.Services.GetRequiredService<LocalIdentityCache>();
         var token = new TokenIdentity(subject, null, null, null);
-        await TestSupport.Eventually.Until(
-            async () =>
-            {
-                await (await user.Client.GetAsync("/api/users/me")).Read<UserView>();
-                return cache.TryGet(subject, token, out _);
-            },
-            cached => cached,
-            "the identity cached once the node is subscribed to user-access changes");
+        await UntilCached(user, cache, token, "the identity cached once the node is subscribed to user-access changes");
 
         Assert.True(cache.TryGet(subject, token, out var cached));
         Assert.Equal((user.Id, UserRole.User, true), (cached.User.Id, cached.User.Role, cached.User.Active));
@@ -83,6 +77,33 @@ public abstract class IdentityCacheTests(ApiFixture fixture) : ApiTestBase(fixtu
 
         Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/tickets")).StatusCode);
     }
+
+    [Fact]
+    public async Task When_the_feed_closes_the_node_forgets_every_cached_identity_and_subscribes_to_its_next_activation()
+    {
+        var subject = $"feed-closing-{Guid.NewGuid():N}";
+        var user = await NewUser(subject: subject);
+        var cache = Api.Services.GetRequiredService<LocalIdentityCache>();
+        var token = new TokenIdentity(subject, null, null, null);
+        await UntilCached(user, cache, token, "the identity cached");
+        var before = (cache.FeedActivation, cache.Epoch);
+
+        await Api.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserAccessFeedGrain>(0)
+            .Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+
+        await TestSupport.Eventually.True(() => Task.FromResult(cache.FeedActivation != before.FeedActivation), "subscribed to the next activation");
+        Assert.True(cache.Epoch > before.Epoch, "the cached identities were forgotten");
+        await UntilCached(user, cache, token, "the identity cached again");
+    }
+
+    private static Task UntilCached(TestUser user, LocalIdentityCache cache, TokenIdentity token, string awaited) =>
+        TestSupport.Eventually.True(
+            async () =>
+            {
+                (await user.Client.GetAsync("/api/users/me")).EnsureSuccessStatusCode();
+                return cache.TryGet(token.Subject, token, out _);
+            },
+            awaited);
 
     private static async Task Warm(TestUser user)
     {
