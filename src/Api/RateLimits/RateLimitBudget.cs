@@ -17,7 +17,10 @@ public readonly record struct RateLimitKey(RateLimitBudget Budget, string Caller
 {
     public static readonly RateLimitKey Unlimited = new(RateLimitBudget.None, "");
 
-    public string PolicyName => Budget.ToString().ToLowerInvariant();
+    /// <summary>Made once: the <c>RateLimit</c> header names the policy on every limited response.</summary>
+    private static readonly string[] PolicyNames = [.. Enum.GetNames<RateLimitBudget>().Select(name => name.ToLowerInvariant())];
+
+    public string PolicyName => PolicyNames[(int)Budget];
 
     /// <summary>Reads are GET, HEAD and OPTIONS; everything else, hub invocations included, spends the write budget.</summary>
     public static RateLimitKey For(ClaimsPrincipal user, string method, System.Net.IPAddress? clientAddress) =>
