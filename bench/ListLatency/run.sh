@@ -48,7 +48,7 @@ for size in "$small" "$large"; do
 
   port=$(pg_free_port)
   url[$size]="http://127.0.0.1:$port"
-  env ConnectionStrings__TicketPlatform="$connection" "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
+  env ConnectionStrings__TicketPlatform="$connection" "Serilog__MinimumLevel__Override__TicketPlatform.RequestLine=Warning" \
     TicketPlatform__RateLimits__Enabled=false TicketPlatform__DataDirectory="$work/data-$size" \
     taskset -c "${BENCH_SERVER_CPU:-0}" dotnet "$api" --urls "${url[$size]}" >"$work/api-$size.log" 2>&1 &
   pids+=($!)

@@ -113,7 +113,7 @@ public sealed class ApiFactory(TestDatabase database, string dataDirectory, IRea
         // Seconds of CPU per start that the tests do not need; WarmupTests switch it on.
         builder.UseSetting("TicketPlatform:Warmup:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:TicketPlatform.RequestLine", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -26,7 +26,7 @@ public sealed class LogRedactionTests(ClusterFixture cluster)
         var log = await Eventually.Until(() => Task.FromResult(api.Output), output => output.Contains("access_token=[REDACTED]", StringComparison.Ordinal), "the refused negotiate's log line");
         Assert.Contains("\"@tr\":", log, StringComparison.Ordinal);
         // The request line of the first call: rendered, with its route template, from the request-logging middleware.
-        Assert.Matches(@"(?m)^\{[^\n]*""@m"":""HTTP \\""GET\\"" \\""/api/users/me\\"" responded 200 in [0-9.]+ ms""[^\n]*""Route"":""/api/users/me""[^\n]*""SourceContext"":""Serilog.AspNetCore.RequestLoggingMiddleware""", log);
+        Assert.Matches(@"(?m)^\{[^\n]*""@m"":""HTTP \\""GET\\"" \\""/api/users/me\\"" responded 200 in [0-9.]+ ms""[^\n]*""Route"":""/api/users/me""[^\n]*""SourceContext"":""TicketPlatform.RequestLine""", log);
         foreach (var process in cluster.Processes)
         {
             foreach (var minted in cluster.Tokens)
