@@ -84,8 +84,7 @@ public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
         lock (_entries)
         {
             Interlocked.Exchange(ref _subscribedUntilTicks, 0);
-            Interlocked.Increment(ref _epoch);
-            _entries.Clear();
+            ForgetAll();
         }
     }
 
@@ -96,13 +95,19 @@ public sealed class LocalIdentityCache(TimeProvider time, AuthOptions options)
         {
             if (feedActivation != _feedActivation)
             {
-                Interlocked.Increment(ref _epoch);
-                _entries.Clear();
+                ForgetAll();
                 _feedActivation = feedActivation;
             }
 
             Interlocked.Exchange(ref _subscribedUntilTicks, (time.GetUtcNow() + validFor).UtcTicks);
         }
+    }
+
+    /// <summary>Under the lock: every entry goes, and answers fetched before are not kept.</summary>
+    private void ForgetAll()
+    {
+        Interlocked.Increment(ref _epoch);
+        _entries.Clear();
     }
 
     private sealed record CachedIdentity(LocalIdentity Identity, string? Email, string? Name, DateTimeOffset Until);

@@ -18,14 +18,16 @@ public sealed partial class UserAccessObserver(
     public Task OnUserAccessChanged(UserView user)
     {
         identities.Forget(user.Subject);
-        _ = RecheckRooms(user);
+        // Not awaited: re-checking rooms calls grains, and the feed is waiting on this node.
+        _ = Detached(() => services.GetRequiredService<RoomAccess>().Apply(user), LogRecheckFailed);
         return Task.CompletedTask;
     }
 
     public Task OnFeedClosing()
     {
         identities.Unsubscribed();
-        _ = SubscribeAgain();
+        // Not awaited: the closing feed is waiting on this node, and the call goes to its next activation.
+        _ = Detached(Subscribe, LogResubscribeFailed);
         return Task.CompletedTask;
     }
 
@@ -37,29 +39,16 @@ public sealed partial class UserAccessObserver(
         identities.Subscribed(feed, options.Value.RenewInterval * 3);
     }
 
-    // Not awaited by the push: the closing feed is waiting on this node, and the call goes to its next activation.
-    private async Task SubscribeAgain()
+    /// <summary>Work a push starts and does not wait for; a cluster error is logged, and the next renewal or sweep makes up for it.</summary>
+    private async Task Detached(Func<Task> work, Action<ILogger, Exception> logFailure)
     {
         try
         {
-            await Subscribe();
+            await work();
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
-            LogResubscribeFailed(logger, e);
-        }
-    }
-
-    // Not awaited by the push: re-checking rooms calls grains, and the feed is waiting on this node.
-    private async Task RecheckRooms(UserView user)
-    {
-        try
-        {
-            await services.GetRequiredService<RoomAccess>().Apply(user);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogRecheckFailed(logger, e);
+            logFailure(logger, e);
         }
     }
 
